@@ -1,0 +1,9 @@
+import type { UserRole } from '../domain/workspace/user-role.enum.js';
+
+/** Who is calling: a user of one workspace, authenticated by an API key. */
+export interface Principal {
+  userId: string;
+  workspaceId: string;
+  role: UserRole;
+  apiKeyId: string;
+}

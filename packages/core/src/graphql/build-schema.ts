@@ -1,0 +1,60 @@
+import { GraphQLInputObjectType, GraphQLSchema, isInputObjectType, type GraphQLInputFieldConfigMap } from 'graphql';
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
+import type { KontraPlugin } from '../kernel/plugin.js';
+import type { CounterpartyFilterExtension } from './filter-extension.js';
+
+function inputTypeName(extension: CounterpartyFilterExtension): string {
+  const target = extension.type();
+  const metadata = getMetadataStorage().inputTypes.find((t) => t.target === target);
+  if (!metadata) throw new Error(`Filter field "${extension.field}": its type is not a type-graphql @InputType`);
+  return metadata.name;
+}
+
+/** Adds the plugins' fields to `CounterpartyFilter` (type-graphql input types cannot be extended). */
+function extendCounterpartyFilter(schema: GraphQLSchema, extensions: readonly CounterpartyFilterExtension[]) {
+  if (extensions.length === 0) return schema;
+  return mapSchema(schema, {
+    [MapperKind.INPUT_OBJECT_TYPE]: (type) => {
+      if (type.name !== 'CounterpartyFilter') return type;
+      const config = type.toConfig();
+      const added: GraphQLInputFieldConfigMap = {};
+      for (const extension of extensions) {
+        if (config.fields[extension.field]) {
+          throw new Error(`Filter field "${extension.field}" is defined twice on CounterpartyFilter`);
+        }
+        const fieldType = schema.getType(inputTypeName(extension));
+        if (!isInputObjectType(fieldType)) throw new Error(`Filter field "${extension.field}" has no input type`);
+        added[extension.field] = { type: fieldType, description: extension.description };
+      }
+      return new GraphQLInputObjectType({ ...config, fields: { ...config.fields, ...added } });
+    },
+  });
+}
+
+/** Builds the GraphQL schema from exactly the resolvers and types the loaded plugins hand over. */
+export async function buildKontraSchema(plugins: readonly KontraPlugin[]): Promise<GraphQLSchema> {
+  const extensions = plugins.flatMap((p) => p.counterpartyFilters ?? []);
+  const resolvers = plugins.flatMap((p) => p.resolvers ?? []);
+  const orphanedTypes = [
+    ...plugins.flatMap((p) => p.orphanedTypes ?? []),
+    ...plugins.flatMap((p) => p.timelineSources ?? []).map((s) => s.type()),
+    ...extensions.map((e) => e.type()),
+  ];
+  const schema = await buildSchema({
+    resolvers: resolvers as unknown as [Function, ...Function[]],
+    orphanedTypes,
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    // Subscriptions stream from the event log through their own `subscribe` functions; type-graphql
+    // insists on a PubSub all the same, so it gets one that refuses topic-based use.
+    pubSub: {
+      publish: () => {
+        throw new Error('Publish domain events through write(), not through a PubSub');
+      },
+      subscribe: () => {
+        throw new Error('Give @Subscription a `subscribe` function over the event stream, not topics');
+      },
+    },
+  });
+  return extendCounterpartyFilter(schema, extensions);
+}

@@ -1,0 +1,152 @@
+import { Field, Int, ObjectType, ArgsType, registerEnumType } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+import { badUserInput } from './errors.js';
+import type { ClassReference } from '../kernel/plugin.js';
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, { name: 'SortDirection' });
+
+@ObjectType({ description: 'Relay page information' })
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field()
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+/** Relay pagination arguments: `first`/`after` forwards, `last`/`before` backwards. */
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}` })
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}` })
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
+  last?: number | null;
+
+  @Field(() => String, { nullable: true })
+  before?: string | null;
+}
+
+export interface Edge<TNode> {
+  node: TNode;
+  cursor: string;
+}
+
+export interface Connection<TNode> {
+  edges: Edge<TNode>[];
+  pageInfo: PageInfo;
+}
+
+/**
+ * Declares `<Name>Connection` and `<Name>Edge` object types for a node type.
+ *
+ * @example
+ * export const DealConnection = connectionType<DealRow>(DealType, 'Deal');
+ */
+export function connectionType<TNode>(nodeType: ClassReference, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => nodeType)
+    node!: TNode;
+
+    @Field({ description: 'Opaque; pass as `after` or `before`' })
+    cursor!: string;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+  return ConnectionType;
+}
+
+/** A keyset position: the sort key's value and the id that breaks ties. */
+export type CursorPosition = [sortValue: string | number | null, id: string];
+
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, argument: string): CursorPosition {
+  try {
+    const position: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(position) && position.length === 2 && typeof position[1] === 'string') {
+      return position as CursorPosition;
+    }
+  } catch {
+    // fall through to the typed error
+  }
+  throw badUserInput(`\`${argument}\` is not a cursor this API issued`, [
+    { path: argument, message: 'invalid cursor' },
+  ]);
+}
+
+/** Which way to read and how many rows, from validated Relay arguments. */
+export interface PageWindow {
+  forward: boolean;
+  limit: number;
+  cursor: CursorPosition | null;
+}
+
+export function pageWindow(args: ConnectionArgs, defaultSize = 20): PageWindow {
+  if (args.first != null && args.last != null) {
+    throw badUserInput('Pass either `first` or `last`, not both', [{ path: 'last', message: 'conflicts with first' }]);
+  }
+  if (args.after != null && args.before != null) {
+    throw badUserInput('Pass either `after` or `before`, not both', [
+      { path: 'before', message: 'conflicts with after' },
+    ]);
+  }
+  const forward = args.last == null && args.before == null;
+  const limit = (forward ? args.first : args.last) ?? defaultSize;
+  const rawCursor = forward ? args.after : args.before;
+  const cursor = rawCursor ? decodeCursor(rawCursor, forward ? 'after' : 'before') : null;
+  return { forward, limit, cursor };
+}
+
+/**
+ * Builds a connection from rows read in `window` direction with one extra row fetched to learn
+ * whether another page exists.
+ */
+export function toConnection<TRow>(
+  rows: TRow[],
+  window: PageWindow,
+  positionOf: (row: TRow) => CursorPosition,
+): Connection<TRow> {
+  const hasMore = rows.length > window.limit;
+  const page = hasMore ? rows.slice(0, window.limit) : rows;
+  if (!window.forward) page.reverse();
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(positionOf(node)) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: window.forward ? hasMore : window.cursor !== null,
+      hasPreviousPage: window.forward ? window.cursor !== null : hasMore,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+
+// Kernel: the plugin contract and what a plugin gets at run time.
+export {
+  definePlugin,
+  type KontraPlugin,
+  type AfterCommitHandler,
+  type InTransactionHook,
+  type ClassReference,
+} from './kernel/plugin.js';
+export { resolvePlugins, PluginLoadError, type ResolvedPlugin } from './kernel/load-plugins.js';
+export { KontraRuntime, type RuntimeLogger } from './kernel/runtime.js';
+export { createRequestContext, requirePrincipal, requirePermission, type RequestContext } from './kernel/context.js';
+export { defineLoader, type LoaderFactory } from './kernel/loaders.js';
+export type { PermissionTable } from './kernel/permissions.js';
+export type { KontraEventMap, KontraPluginConfigMap, KontraEventType } from './kernel/registries.js';
+export { corePlugin } from './plugin.js';
+
+export type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
+
+// Data: ORM set-up, base entity, SQL helpers, locking.
+export { createOrm, ormConfig, migrate, collectMigrations, type OrmOptions } from './data/orm.js';
+export { WorkspaceScopedEntity } from './data/workspace-scoped.entity.js';
+export { sql, queryRows, type SqlFragment } from './data/sql.js';
+export { newId, isId } from './data/ids.js';
+export { loadForUpdate, changedFields, type LoadForUpdateOptions } from './data/load-for-update.js';
+
+// GraphQL building blocks.
+export { buildKontraSchema } from './graphql/build-schema.js';
+export {
+  connectionType,
+  pageWindow,
+  toConnection,
+  encodeCursor,
+  decodeCursor,
+  ConnectionArgs,
+  PageInfo,
+  SortDirection,
+  MAX_PAGE_SIZE,
+  type Connection,
+  type Edge,
+  type PageWindow,
+  type CursorPosition,
+} from './graphql/connection.js';
+export {
+  unauthenticated,
+  forbidden,
+  notFound,
+  badUserInput,
+  conflict,
+  type KontraErrorCode,
+  type FieldProblem,
+} from './graphql/errors.js';
+export type { CounterpartyFilterExtension, FilterScope } from './graphql/filter-extension.js';
+export { DateScalar } from './graphql/scalars.js';
+export { createErrorFormatter } from './graphql/format-error.js';
+export { RawArg } from './graphql/raw-arg.js';
+export { IdFilter, DateTimeFilter, DateFilter, StringListFilter } from './graphql/common-filters.input.js';
+
+// Events.
+export { write, type WriteContext } from './events/write.js';
+export type { DomainEvent, DomainEventInput, EventPayload } from './events/domain-event.js';
+export { EventBus } from './events/event-bus.js';
+export { eventStream, SubscriberTooSlowError } from './events/event-stream.js';
+export { EventLogEntry } from './events/event-log.entity.js';
+
+// Auth.
+export type { Principal } from './auth/principal.js';
+export { authenticateApiKey, issueApiKey, createWorkspaceWithAdmin } from './auth/api-keys.js';
+export { ApiKey } from './auth/api-key.entity.js';
+
+// Core domain: entities and GraphQL types plugins build on.
+export { Workspace } from './domain/workspace/workspace.entity.js';
+export { User } from './domain/workspace/user.entity.js';
+export { UserRole } from './domain/workspace/user-role.enum.js';
+export { UserType, WorkspaceType } from './domain/workspace/user.type.js';
+export { userById } from './domain/workspace/user.queries.js';
+export { Counterparty, type ContactPoint, type PostalAddress } from './domain/counterparty/counterparty.entity.js';
+export { CounterpartyKind, CounterpartyRole } from './domain/counterparty/counterparty.enums.js';
+export { CounterpartyType } from './domain/counterparty/counterparty.type.js';
+export { counterpartyById } from './domain/counterparty/counterparty.queries.js';
+export { CounterpartyFilter } from './domain/counterparty/counterparty-filter.input.js';
+export { Interaction } from './domain/interaction/interaction.entity.js';
+export { InteractionType, InteractionDirection } from './domain/interaction/interaction.enums.js';
+export { Relationship } from './domain/relationship/relationship.entity.js';
+export { FieldDefinition } from './domain/custom-field/field-definition.entity.js';
+export { CustomFieldType } from './domain/custom-field/custom-field-type.enum.js';
+export type { TimelineSource, TimelineScope } from './domain/timeline/timeline-source.js';

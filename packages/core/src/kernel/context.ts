@@ -1,0 +1,43 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type DataLoader from 'dataloader';
+import type { Principal } from '../auth/principal.js';
+import { forbidden, unauthenticated } from '../graphql/errors.js';
+import type { KontraRuntime } from './runtime.js';
+import { LoaderCache, type LoaderFactory } from './loaders.js';
+
+/** What every resolver gets: a fresh EntityManager, the caller, per-request loaders and the runtime. */
+export interface RequestContext {
+  /** A fork of the ORM's EntityManager for this request alone. */
+  readonly em: EntityManager;
+  /** The authenticated caller; undefined for an anonymous request (which may read nothing). */
+  readonly principal: Principal | undefined;
+  readonly runtime: KontraRuntime;
+  /** The request's instance of a loader declared with `defineLoader`. */
+  loader<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V>;
+}
+
+export function createRequestContext(runtime: KontraRuntime, principal: Principal | undefined): RequestContext {
+  const loaders = new LoaderCache();
+  const ctx: RequestContext = {
+    em: runtime.orm.em.fork() as EntityManager,
+    principal,
+    runtime,
+    loader: (factory) => loaders.get(factory, ctx),
+  };
+  return ctx;
+}
+
+/** The caller, or an UNAUTHENTICATED error. */
+export function requirePrincipal(ctx: RequestContext): Principal {
+  if (!ctx.principal) throw unauthenticated();
+  return ctx.principal;
+}
+
+/** The caller if their role holds `permission`, else a FORBIDDEN error naming what is missing. */
+export function requirePermission(ctx: RequestContext, permission: string): Principal {
+  const principal = requirePrincipal(ctx);
+  if (!ctx.runtime.permits(principal.role, permission)) {
+    throw forbidden(`Role ${principal.role} lacks permission ${permission}`);
+  }
+  return principal;
+}

@@ -1,0 +1,85 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { UserRole } from '../domain/workspace/user-role.enum.js';
+import type { TimelineSource } from '../domain/timeline/timeline-source.js';
+import { EventBus } from '../events/event-bus.js';
+import type { DomainEvent } from '../events/domain-event.js';
+import type { CounterpartyFilterExtension } from '../graphql/filter-extension.js';
+import type { ResolvedPlugin } from './load-plugins.js';
+import type { InTransactionHook, KontraPlugin } from './plugin.js';
+import type { KontraPluginConfigMap } from './registries.js';
+
+export interface RuntimeLogger {
+  error(details: object, message: string): void;
+}
+
+/** The loaded plugin set at run time: what resolvers and services consult on each request. */
+export class KontraRuntime {
+  readonly eventBus = new EventBus();
+  readonly plugins: readonly KontraPlugin[];
+  readonly timelineSources: readonly TimelineSource[];
+  readonly counterpartyFilters: readonly CounterpartyFilterExtension[];
+  readonly #configs: Map<string, unknown>;
+  readonly #rolesByPermission = new Map<string, ReadonlySet<UserRole>>();
+  readonly #stopListening: () => void;
+
+  constructor(
+    readonly orm: MikroORM,
+    resolved: readonly ResolvedPlugin[],
+    private readonly logger: RuntimeLogger,
+  ) {
+    this.plugins = resolved.map((r) => r.plugin);
+    this.#configs = new Map(resolved.map((r) => [r.plugin.name, r.config]));
+    this.timelineSources = this.plugins.flatMap((p) => p.timelineSources ?? []);
+    this.counterpartyFilters = this.plugins.flatMap((p) => p.counterpartyFilters ?? []);
+    for (const plugin of this.plugins) {
+      for (const [permission, roles] of Object.entries(plugin.permissions ?? {})) {
+        this.#rolesByPermission.set(permission, new Set(roles));
+      }
+    }
+    this.#stopListening = this.eventBus.listen((event) => this.#dispatchAfterCommit(event));
+  }
+
+  permits(role: UserRole, permission: string): boolean {
+    const roles = this.#rolesByPermission.get(permission);
+    if (!roles) throw new Error(`Permission "${permission}" is checked but no loaded plugin declares it`);
+    return roles.has(role);
+  }
+
+  /** The validated configuration of a loaded plugin. */
+  config<TName extends keyof KontraPluginConfigMap & string>(name: TName): KontraPluginConfigMap[TName] {
+    if (!this.#configs.has(name)) throw new Error(`Plugin "${name}" is not loaded`);
+    return this.#configs.get(name) as KontraPluginConfigMap[TName];
+  }
+
+  inTransactionHooks(eventType: string): InTransactionHook[] {
+    return this.plugins.flatMap((p) =>
+      [p.beforeCommit?.[eventType], p.beforeCommit?.['*']].filter((h) => h !== undefined),
+    );
+  }
+
+  async start(): Promise<void> {
+    for (const plugin of this.plugins) await plugin.onStart?.(this);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopListening();
+    for (const plugin of [...this.plugins].reverse()) await plugin.onStop?.(this);
+  }
+
+  #dispatchAfterCommit(event: DomainEvent): void {
+    for (const plugin of this.plugins) {
+      for (const handler of [plugin.onEvent?.[event.type], plugin.onEvent?.['*']]) {
+        if (!handler) continue;
+        // A failing handler must not affect the write (already committed) or other handlers.
+        Promise.resolve()
+          .then(() => handler(event, this))
+          .catch((error: unknown) =>
+            this.logger.error(
+              { err: error, plugin: plugin.name, event: event.type, seq: event.seq },
+              'after-commit handler failed',
+            ),
+          );
+      }
+    }
+  }
+}

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123000000CoreSchema } from './Migration20261123000000CoreSchema.js';
+
+/** The core's migrations in order; never edit one that has shipped, add a new one. */
+export const coreMigrations: MigrationObject[] = [
+  { name: 'Migration20261123000000CoreSchema', class: Migration20261123000000CoreSchema },
+];

@@ -1,0 +1,37 @@
+import { ApiKey } from './auth/api-key.entity.js';
+import { Counterparty } from './domain/counterparty/counterparty.entity.js';
+import { CounterpartyResolver } from './domain/counterparty/counterparty.resolver.js';
+import { FieldDefinition } from './domain/custom-field/field-definition.entity.js';
+import { Attachment } from './domain/interaction/attachment.entity.js';
+import { InteractionParticipant } from './domain/interaction/interaction-participant.entity.js';
+import { Interaction } from './domain/interaction/interaction.entity.js';
+import { Relationship } from './domain/relationship/relationship.entity.js';
+import { User } from './domain/workspace/user.entity.js';
+import { Workspace } from './domain/workspace/workspace.entity.js';
+import { WorkspaceResolver } from './domain/workspace/workspace.resolver.js';
+import { EventLogEntry } from './events/event-log.entity.js';
+import { EventResolver } from './events/event.resolver.js';
+import { corePermissions } from './kernel/permissions.js';
+import { definePlugin } from './kernel/plugin.js';
+import { coreMigrations } from './migrations/index.js';
+
+/** The core domain, loaded first and through the same contract as every other plugin. */
+export const corePlugin = definePlugin({
+  name: 'core',
+  version: '0.1.0',
+  entities: [
+    Workspace,
+    User,
+    ApiKey,
+    Counterparty,
+    FieldDefinition,
+    Relationship,
+    Interaction,
+    InteractionParticipant,
+    Attachment,
+    EventLogEntry,
+  ],
+  migrations: coreMigrations,
+  resolvers: [WorkspaceResolver, CounterpartyResolver, EventResolver],
+  permissions: corePermissions,
+});

@@ -1,0 +1,9 @@
+export {
+  createTestServer,
+  type TestServer,
+  type TestClient,
+  type TestSubscription,
+  type GraphQLResponse,
+  type TestServerOptions,
+} from './test-server.js';
+export { startThrowawayCluster, stopThrowawayCluster, type ThrowawayCluster } from './postgres-cluster.js';

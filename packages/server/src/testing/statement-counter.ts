@@ -1,0 +1,32 @@
+import pg from 'pg';
+
+type Query = pg.Client['query'];
+
+/**
+ * Counts statements sent through the `pg` driver by patching its Client once. Tests use it to
+ * prove a request's statement count does not grow with page size.
+ */
+class StatementCounter {
+  #count = 0;
+  #installed = false;
+
+  #install(): void {
+    if (this.#installed) return;
+    this.#installed = true;
+    const original: Query = pg.Client.prototype.query;
+    const countOne = () => this.#count++;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<Query>) {
+      countOne();
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as Query;
+  }
+
+  async count(work: () => Promise<unknown>): Promise<number> {
+    this.#install();
+    const before = this.#count;
+    await work();
+    return this.#count - before;
+  }
+}
+
+export const statementCounter = new StatementCounter();

@@ -1,0 +1,5 @@
+import { stopThrowawayCluster } from '../packages/server/dist/testing/index.js';
+
+export default async function globalTeardown() {
+  if (globalThis.kontraTestCluster) stopThrowawayCluster(globalThis.kontraTestCluster);
+}
