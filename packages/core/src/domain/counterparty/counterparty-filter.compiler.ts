@@ -22,8 +22,9 @@ type RawCounterpartyFilter = CounterpartyFilter & Record<string, unknown>;
 
 export function interactionConditions(i: SqlFragment, filter: InteractionFilter): SqlFragment[] {
   const conditions: SqlFragment[] = [];
-  if (filter.type?.length) conditions.push(sql`${i}.type = any(${filter.type}::text[])`);
-  if (filter.direction?.length) conditions.push(sql`${i}.direction = any(${filter.direction}::text[])`);
+  if (filter.type?.length) conditions.push(sql`${i}.type = any(${filter.type}::interaction_type[])`);
+  if (filter.direction?.length)
+    conditions.push(sql`${i}.direction = any(${filter.direction}::interaction_direction[])`);
   if (filter.occurredAt) conditions.push(...timeRangeCondition(sql`${i}.occurred_at`, filter.occurredAt));
   if (filter.search) {
     const pattern = likePattern(filter.search);

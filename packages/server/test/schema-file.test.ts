@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { buildKontraSchema, corePlugin } from '@kontra/core';
+
+describe('schema.graphql', () => {
+  it('matches the schema the server builds (run `pnpm schema:print` after changing it)', async () => {
+    const running = printSchema(lexicographicSortSchema(await buildKontraSchema([corePlugin])));
+    const checkedIn = readFileSync(join(process.cwd(), 'schema.graphql'), 'utf8');
+    expect(checkedIn.trim()).toBe(running.trim());
+  });
+});
