@@ -20,7 +20,7 @@ export type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 
 // Data: ORM set-up, base entity, SQL helpers, locking.
 export { createOrm, ormConfig, migrate, collectMigrations, type OrmOptions } from './data/orm.js';
-export { WorkspaceScopedEntity } from './data/workspace-scoped.entity.js';
+export { WorkspaceOwnedEntity, WorkspaceScopedEntity } from './data/workspace-scoped.entity.js';
 export { sql, queryRows, type SqlFragment } from './data/sql.js';
 export { newId, isId } from './data/ids.js';
 export { loadForUpdate, changedFields, type LoadForUpdateOptions } from './data/load-for-update.js';

@@ -1,18 +1,11 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { newId } from '../../data/ids.js';
-import { Workspace } from '../workspace/workspace.entity.js';
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { WorkspaceOwnedEntity } from '../../data/workspace-scoped.entity.js';
 import { Interaction } from './interaction.entity.js';
 
 /** A stored file attached to an interaction; content lives in its own column, loaded only on demand. */
 @Entity()
 @Index({ properties: ['workspace', 'interaction'] })
-export class Attachment {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = newId();
-
-  @ManyToOne(() => Workspace, { deleteRule: 'cascade' })
-  workspace!: Workspace;
-
+export class Attachment extends WorkspaceOwnedEntity {
   @ManyToOne(() => Interaction, { deleteRule: 'cascade' })
   interaction!: Interaction;
 

@@ -1,6 +1,5 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { newId } from '../../data/ids.js';
-import { Workspace } from '../workspace/workspace.entity.js';
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { WorkspaceOwnedEntity } from '../../data/workspace-scoped.entity.js';
 import { Counterparty } from '../counterparty/counterparty.entity.js';
 import { User } from '../workspace/user.entity.js';
 import { Interaction } from './interaction.entity.js';
@@ -9,13 +8,7 @@ import { Interaction } from './interaction.entity.js';
 @Entity()
 @Index({ properties: ['workspace', 'interaction'] })
 @Index({ properties: ['workspace', 'counterparty'] })
-export class InteractionParticipant {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = newId();
-
-  @ManyToOne(() => Workspace, { deleteRule: 'cascade' })
-  workspace!: Workspace;
-
+export class InteractionParticipant extends WorkspaceOwnedEntity {
   @ManyToOne(() => Interaction, { deleteRule: 'cascade' })
   interaction!: Interaction;
 
