@@ -52,7 +52,7 @@ export {
   type FieldProblem,
 } from './graphql/errors.js';
 export type { CounterpartyFilterExtension, FilterScope } from './graphql/filter-extension.js';
-export { DateScalar } from './graphql/scalars.js';
+export { DateScalar, DateTimeScalar } from './graphql/scalars.js';
 export { createErrorFormatter } from './graphql/format-error.js';
 export { RawArg } from './graphql/raw-arg.js';
 export { IdFilter, DateTimeFilter, DateFilter, StringListFilter } from './graphql/common-filters.input.js';
@@ -86,3 +86,13 @@ export { Relationship } from './domain/relationship/relationship.entity.js';
 export { FieldDefinition } from './domain/custom-field/field-definition.entity.js';
 export { CustomFieldType } from './domain/custom-field/custom-field-type.enum.js';
 export type { TimelineSource, TimelineScope } from './domain/timeline/timeline-source.js';
+export { TimelineEntry } from './domain/timeline/timeline-entry.type.js';
+export {
+  InteractionObjectType,
+  InteractionParticipantType,
+  AttachmentType,
+} from './domain/interaction/interaction.type.js';
+export { interactionById } from './domain/interaction/interaction.queries.js';
+export { InteractionFilter } from './domain/interaction/interaction-filter.input.js';
+export { RelationshipType } from './domain/relationship/relationship.type.js';
+export { RelationshipDirection } from './domain/relationship/relationship-direction.js';

@@ -5,7 +5,19 @@ import { FieldDefinition } from './domain/custom-field/field-definition.entity.j
 import { Attachment } from './domain/interaction/attachment.entity.js';
 import { InteractionParticipant } from './domain/interaction/interaction-participant.entity.js';
 import { Interaction } from './domain/interaction/interaction.entity.js';
+import {
+  AttachmentResolver,
+  CounterpartyInteractionsResolver,
+  InteractionParticipantResolver,
+  InteractionResolver,
+} from './domain/interaction/interaction.resolver.js';
 import { Relationship } from './domain/relationship/relationship.entity.js';
+import {
+  CounterpartyRelationshipsResolver,
+  RelationshipResolver,
+} from './domain/relationship/relationship.resolver.js';
+import { interactionTimelineSource } from './domain/timeline/interaction-timeline.source.js';
+import { CounterpartyTimelineResolver } from './domain/timeline/timeline.resolver.js';
 import { User } from './domain/workspace/user.entity.js';
 import { Workspace } from './domain/workspace/workspace.entity.js';
 import { WorkspaceResolver } from './domain/workspace/workspace.resolver.js';
@@ -32,6 +44,18 @@ export const corePlugin = definePlugin({
     EventLogEntry,
   ],
   migrations: coreMigrations,
-  resolvers: [WorkspaceResolver, CounterpartyResolver, EventResolver],
+  resolvers: [
+    WorkspaceResolver,
+    CounterpartyResolver,
+    InteractionResolver,
+    InteractionParticipantResolver,
+    AttachmentResolver,
+    CounterpartyInteractionsResolver,
+    RelationshipResolver,
+    CounterpartyRelationshipsResolver,
+    CounterpartyTimelineResolver,
+    EventResolver,
+  ],
+  timelineSources: [interactionTimelineSource],
   permissions: corePermissions,
 });

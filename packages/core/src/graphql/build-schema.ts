@@ -1,14 +1,15 @@
 import { GraphQLInputObjectType, GraphQLSchema, isInputObjectType, type GraphQLInputFieldConfigMap } from 'graphql';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { buildSchema, getMetadataStorage } from 'type-graphql';
+import { buildSchema } from 'type-graphql';
+import { graphqlTypeName } from './type-names.js';
+import { DateTimeScalar } from './scalars.js';
 import type { KontraPlugin } from '../kernel/plugin.js';
 import type { CounterpartyFilterExtension } from './filter-extension.js';
 
 function inputTypeName(extension: CounterpartyFilterExtension): string {
-  const target = extension.type();
-  const metadata = getMetadataStorage().inputTypes.find((t) => t.target === target);
-  if (!metadata) throw new Error(`Filter field "${extension.field}": its type is not a type-graphql @InputType`);
-  return metadata.name;
+  const name = graphqlTypeName(extension.type(), 'input');
+  if (!name) throw new Error(`Filter field "${extension.field}": its type is not a type-graphql @InputType`);
+  return name;
 }
 
 /** Adds the plugins' fields to `CounterpartyFilter` (type-graphql input types cannot be extended). */
@@ -44,6 +45,7 @@ export async function buildKontraSchema(plugins: readonly KontraPlugin[]): Promi
   const schema = await buildSchema({
     resolvers: resolvers as unknown as [Function, ...Function[]],
     orphanedTypes,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     // Subscriptions stream from the event log through their own `subscribe` functions; type-graphql
     // insists on a PubSub all the same, so it gets one that refuses topic-based use.

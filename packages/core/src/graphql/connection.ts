@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, ArgsType, registerEnumType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { badUserInput } from './errors.js';
+import { sql, type SqlFragment } from '../data/sql.js';
 import type { ClassReference } from '../kernel/plugin.js';
 
 export enum SortDirection {
@@ -149,4 +150,29 @@ export function toConnection<TRow>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/** The keyset condition and ordering for a page of rows sorted by (`column`, `id`). */
+export function keyset(options: {
+  column: SqlFragment;
+  id: SqlFragment;
+  /** The SQL type of the sort column, for the cursor value's cast. */
+  cast: string;
+  /** The order the client asked for; reading backwards flips it. */
+  descending: boolean;
+  window: PageWindow;
+}): { condition: SqlFragment; order: SqlFragment } {
+  const ascending = !options.descending === options.window.forward;
+  const direction = ascending ? sql`asc` : sql`desc`;
+  const order = sql`${options.column} ${direction}, ${options.id} ${direction}`;
+  if (!options.window.cursor) return { condition: sql`true`, order };
+  const [value, id] = options.window.cursor;
+  const position = sql`(${value}::${sql.raw(options.cast)}, ${id}::uuid)`;
+  const row = sql`(${options.column}, ${options.id})`;
+  return { condition: ascending ? sql`${row} > ${position}` : sql`${row} < ${position}`, order };
+}
+
+/** A cursor position from a row's sort value (dates as ISO strings) and id. */
+export function positionOf(value: unknown, id: string): CursorPosition {
+  return [value instanceof Date ? value.toISOString() : (value as string | number | null), id];
 }

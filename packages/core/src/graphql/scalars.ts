@@ -19,3 +19,32 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });
+
+function toDate(value: unknown): Date {
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : new Date(NaN);
+  if (Number.isNaN(date.getTime()))
+    throw badUserInput(`DateTime must be an ISO-8601 date-time, got ${JSON.stringify(value)}`);
+  return date;
+}
+
+/**
+ * A point in time, ISO-8601 in UTC on output. The read path hands PostgreSQL's text form straight
+ * through (the driver keeps timestamps as strings), so serialising accepts those as well as Dates.
+ */
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'A point in time, ISO-8601, e.g. 2026-11-23T09:30:00.000Z',
+  serialize: (value) => toDate(value).toISOString(),
+  parseValue: (value) => {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+      throw badUserInput(
+        `DateTime must be an ISO-8601 date-time such as 2026-11-23T09:30:00Z, got ${JSON.stringify(value)}`,
+      );
+    }
+    return toDate(value);
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw badUserInput('DateTime must be given as a string');
+    return toDate(ast.value);
+  },
+});

@@ -3,7 +3,14 @@ import { sql, queryRows, type SqlFragment } from '../../data/sql.js';
 import { defineLoader } from '../../kernel/loaders.js';
 import type { RequestContext } from '../../kernel/context.js';
 import type { Principal } from '../../auth/principal.js';
-import { SortDirection, toConnection, type Connection, type PageWindow } from '../../graphql/connection.js';
+import {
+  keyset,
+  positionOf,
+  SortDirection,
+  toConnection,
+  type Connection,
+  type PageWindow,
+} from '../../graphql/connection.js';
 import { CounterpartyFilterCompiler } from './counterparty-filter.compiler.js';
 import type { CounterpartyFilter } from './counterparty-filter.input.js';
 import type { CounterpartyType } from './counterparty.type.js';
@@ -46,32 +53,29 @@ export async function listCounterparties(
 ): Promise<Connection<CounterpartyType>> {
   const c = sql.ref('c');
   const sort = SORT_COLUMNS[query.sort];
-  const column = sql.ref(`c.${sort.column}`);
-  const ascending = (query.direction === SortDirection.ASC) === query.window.forward;
+  const page = keyset({
+    column: sql.ref(`c.${sort.column}`),
+    id: sql`${c}.id`,
+    cast: sort.cast,
+    descending: query.direction === SortDirection.DESC,
+    window: query.window,
+  });
   const conditions: SqlFragment[] = [
     sql`${c}.workspace_id = ${principal.workspaceId}`,
     query.deleted ? sql`${c}.deleted_at is not null` : sql`${c}.deleted_at is null`,
+    page.condition,
   ];
   if (query.filter) {
     const compiler = new CounterpartyFilterCompiler(principal.workspaceId, ctx.runtime.counterpartyFilters);
     conditions.push(compiler.compile(query.filter as CounterpartyFilter & Record<string, unknown>, c));
   }
-  if (query.window.cursor) {
-    const [value, id] = query.window.cursor;
-    const position = sql`(${value}::${sql.raw(sort.cast)}, ${id}::uuid)`;
-    conditions.push(ascending ? sql`(${column}, ${c}.id) > ${position}` : sql`(${column}, ${c}.id) < ${position}`);
-  }
-  const order = ascending ? sql`asc` : sql`desc`;
   const rows = await queryRows(
     ctx.em,
     sql<CounterpartyType>`select ${counterpartyColumns(c)} from counterparty ${c}
       where ${sql.join(conditions, sql` and `)}
-      order by ${column} ${order}, ${c}.id ${order} limit ${query.window.limit + 1}`,
+      order by ${page.order} limit ${query.window.limit + 1}`,
   );
-  return toConnection(rows, query.window, (row) => {
-    const value = row[sort.key];
-    return [value instanceof Date ? value.toISOString() : (value as string), row.id];
-  });
+  return toConnection(rows, query.window, (row) => positionOf(row[sort.key], row.id));
 }
 
 /** Live counterparties of the caller's workspace by id; another workspace's id reads as absent. */
