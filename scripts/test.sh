@@ -4,7 +4,7 @@
 source "$(dirname "$0")/toolchain.sh"
 cd "$KONTRA_ROOT"
 pnpm install --frozen-lockfile
-pnpm build
+pnpm typecheck
 pnpm lint
 pnpm schema:check
 
