@@ -21,6 +21,8 @@ import { CounterpartyTimelineResolver } from './domain/timeline/timeline.resolve
 import { User } from './domain/workspace/user.entity.js';
 import { Workspace } from './domain/workspace/workspace.entity.js';
 import { WorkspaceResolver } from './domain/workspace/workspace.resolver.js';
+import { TeamResolver } from './domain/workspace/team.resolver.js';
+import { CustomFieldResolver } from './domain/custom-field/custom-field.resolver.js';
 import { EventLogEntry } from './events/event-log.entity.js';
 import { EventResolver } from './events/event.resolver.js';
 import { corePermissions } from './kernel/permissions.js';
@@ -46,6 +48,8 @@ export const corePlugin = definePlugin({
   migrations: coreMigrations,
   resolvers: [
     WorkspaceResolver,
+    TeamResolver,
+    CustomFieldResolver,
     CounterpartyResolver,
     InteractionResolver,
     InteractionParticipantResolver,

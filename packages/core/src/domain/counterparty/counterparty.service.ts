@@ -59,6 +59,7 @@ async function applyFields(
   tx: WriteContext,
   target: Counterparty,
   input: CreateCounterpartyInput | UpdateCounterpartyInput,
+  isNew: boolean,
 ): Promise<void> {
   const problems: FieldProblem[] = [];
   if (input.roles !== undefined) target.roles = [...new Set(input.roles)];
@@ -92,12 +93,14 @@ async function applyFields(
       else problems.push({ path: 'ownerId', message: 'is not a user of this workspace' });
     }
   }
-  if (input.customAttributes !== undefined) {
-    const merged = Object.fromEntries(
-      Object.entries({ ...target.customAttributes, ...input.customAttributes }).filter(([, v]) => v !== null),
+  if (input.customAttributes !== undefined || isNew) {
+    const given = input.customAttributes ?? {};
+    problems.push(
+      ...(await validateCustomAttributes(tx.em, tx.principal.workspaceId, given, isNew ? 'create' : 'update')),
     );
-    problems.push(...(await validateCustomAttributes(tx.em, tx.principal.workspaceId, input.customAttributes)));
-    target.customAttributes = merged;
+    target.customAttributes = Object.fromEntries(
+      Object.entries({ ...target.customAttributes, ...given }).filter(([, value]) => value !== null),
+    );
   }
   const personName = [target.firstName, target.lastName].filter(Boolean).join(' ');
   if (input.displayName !== undefined) target.displayName = input.displayName.trim();
@@ -120,7 +123,7 @@ export async function createCounterparty(tx: WriteContext, input: CreateCounterp
   counterparty.workspace = tx.em.getReference(Workspace, tx.principal.workspaceId);
   counterparty.kind = input.kind;
   counterparty.displayName = '';
-  await applyFields(tx, counterparty, input);
+  await applyFields(tx, counterparty, input, true);
   tx.em.persist(counterparty);
   tx.emit({
     type: 'counterparty.created',
@@ -138,7 +141,7 @@ export async function updateCounterparty(tx: WriteContext, input: UpdateCounterp
     label: 'Counterparty',
   });
   const before = snapshot(counterparty);
-  await applyFields(tx, counterparty, input);
+  await applyFields(tx, counterparty, input, false);
   const changes = changedFields(before, snapshot(counterparty), TRACKED_FIELDS);
   if (Object.keys(changes).length > 0) {
     tx.emit({

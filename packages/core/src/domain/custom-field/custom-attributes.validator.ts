@@ -24,12 +24,15 @@ function problemWith(definition: FieldDefinition, value: unknown): string | null
 
 /**
  * Checks custom attributes against the workspace's field definitions: unknown keys, wrong types
- * and missing required fields are each reported. `null` removes a value.
+ * and missing required fields are each reported. `null` removes a value. A new counterparty must
+ * have every required field; an update may not remove one (fields made required later do not
+ * block unrelated edits of older counterparties).
  */
 export async function validateCustomAttributes(
   em: EntityManager,
   workspaceId: string,
   attributes: Record<string, unknown>,
+  mode: 'create' | 'update',
 ): Promise<FieldProblem[]> {
   const definitions = await em.find(FieldDefinition, { workspace: workspaceId, deletedAt: null });
   const byKey = new Map(definitions.map((d) => [d.key, d]));
@@ -44,7 +47,8 @@ export async function validateCustomAttributes(
     }
   }
   for (const definition of definitions) {
-    if (definition.required && attributes[definition.key] == null) {
+    const missing = mode === 'create' ? attributes[definition.key] == null : attributes[definition.key] === null;
+    if (definition.required && missing) {
       problems.push({ path: `customAttributes.${definition.key}`, message: 'is required' });
     }
   }
