@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command from a fresh clone to the whole test suite: toolchain, install, type-check, lint, tests
 # against a throwaway PostgreSQL cluster (or DATABASE_URL). Ends with "N passed, N failed".
+set -euo pipefail
 source "$(dirname "$0")/toolchain.sh"
 cd "$KONTRA_ROOT"
 pnpm install --frozen-lockfile

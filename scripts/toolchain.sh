@@ -1,7 +1,6 @@
 # Sourced by the other scripts: puts a Node >= 22.17 and the pinned pnpm on PATH.
 # Machines here ship Node 20, and `npm install -g node@24` collides with /usr/bin/node,
 # so the toolchain goes into a project-local prefix instead.
-set -euo pipefail
 
 KONTRA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLCHAIN_DIR="$KONTRA_ROOT/.toolchain"

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -61,6 +61,34 @@ async function principalFor(runtime: KontraRuntime, key: string | undefined): Pr
   return principal;
 }
 
+/**
+ * For `application/json` responses the GraphQL-over-HTTP spec asks for 200 when a well-formed
+ * request fails to parse, validate or coerce its variables (the errors travel in the body); Apollo
+ * answers 400. `application/graphql-response+json` keeps the 4xx.
+ */
+function legacyJsonStatus(status: number, contentType: string | undefined, body: { kind: string; string?: string }) {
+  if (status !== 400 || !contentType?.startsWith('application/json') || body.kind !== 'complete') return status;
+  try {
+    const parsed = JSON.parse(body.string ?? '') as { errors?: { extensions?: { code?: string } }[] };
+    const failedOperation = parsed.errors?.every((e) => OPERATION_FAILURES.has(e.extensions?.code ?? ''));
+    return failedOperation ? 200 : status;
+  } catch {
+    return status;
+  }
+}
+
+/** Codes of a well-formed request whose operation failed, as opposed to a malformed request. */
+const OPERATION_FAILURES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+
+function sendRequestError(response: ServerResponse, status: number, message: string, accept: string | undefined) {
+  const mediaType = accept?.includes('application/graphql-response+json')
+    ? 'application/graphql-response+json'
+    : 'application/json';
+  response
+    .writeHead(status, { 'content-type': `${mediaType}; charset=utf-8` })
+    .end(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }));
+}
+
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -108,6 +136,11 @@ export async function startKontraServer(options: KontraServerOptions): Promise<K
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: options.development ?? false,
+    // Apollo's CSRF guard refuses GET requests without a custom header, which the GraphQL-over-HTTP
+    // spec lets clients send. Kontra needs no such guard: credentials travel in the Authorization
+    // header (never a cookie a browser attaches by itself), GET runs queries only, and POST must be
+    // application/json, which a cross-site form cannot send without a CORS preflight.
+    csrfPrevention: false,
     formatError: createErrorFormatter((err, path) => logger.error({ err, path }, 'unexpected error in a resolver')),
     plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
   });
@@ -124,13 +157,22 @@ export async function startKontraServer(options: KontraServerOptions): Promise<K
       for (const [name, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
-      const rawBody = request.method === 'POST' ? await readBody(request) : '';
-      let body: unknown = rawBody;
-      if (rawBody && (headers.get('content-type') ?? '').includes('json')) {
+      let body: unknown = undefined;
+      if (request.method === 'POST') {
+        // Only JSON bodies: an HTML form cannot send one cross-site without a CORS preflight.
+        if (!/^application\/(graphql-response\+)?json\b/.test(headers.get('content-type') ?? '')) {
+          sendRequestError(
+            response,
+            415,
+            'POST requests must have Content-Type: application/json',
+            request.headers.accept,
+          );
+          return;
+        }
         try {
-          body = JSON.parse(rawBody);
+          body = JSON.parse(await readBody(request));
         } catch {
-          response.writeHead(400, { 'content-type': 'text/plain' }).end('Request body is not valid JSON\n');
+          sendRequestError(response, 400, 'The request body is not valid JSON', request.headers.accept);
           return;
         }
       }
@@ -140,7 +182,7 @@ export async function startKontraServer(options: KontraServerOptions): Promise<K
           createRequestContext(runtime, await principalFor(runtime, bearerToken(request.headers.authorization))),
       });
       for (const [name, value] of result.headers) response.setHeader(name, value);
-      response.statusCode = result.status ?? 200;
+      response.statusCode = legacyJsonStatus(result.status ?? 200, result.headers.get('content-type'), result.body);
       if (result.body.kind === 'complete') {
         response.end(result.body.string);
       } else {

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { serverAudits } from 'graphql-http';
+import { createTestServer, type TestServer } from '@kontra/server/testing';
+
+let kit: TestServer;
+
+beforeAll(async () => {
+  kit = await createTestServer();
+});
+afterAll(() => kit.close());
+
+describe('GraphQL over HTTP', () => {
+  it('passes every audit of the reference suite, MUST and SHOULD alike', async () => {
+    const audits = serverAudits({ url: () => kit.server.url, fetchFn: fetch });
+    const failures: string[] = [];
+    for (const audit of audits) {
+      const result = await audit.fn();
+      if (result.status !== 'ok') failures.push(`${audit.name}: ${result.reason}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('cross-site request protection', () => {
+  it('refuses a POST that a cross-site HTML form could send', async () => {
+    const response = await fetch(kit.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query=mutation%20%7B%20__typename%20%7D',
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+  });
+
+  it('refuses a mutation over GET with 405', async () => {
+    const response = await fetch(`${kit.server.url}?query=${encodeURIComponent('mutation { __typename }')}`, {
+      headers: { accept: 'application/graphql-response+json' },
+    });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+});
