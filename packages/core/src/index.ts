@@ -54,6 +54,7 @@ export {
 export type { CounterpartyFilterExtension, FilterScope } from './graphql/filter-extension.js';
 export { DateScalar, DateTimeScalar } from './graphql/scalars.js';
 export { createErrorFormatter } from './graphql/format-error.js';
+export { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/query-limits.js';
 export { RawArg } from './graphql/raw-arg.js';
 export { IdFilter, DateTimeFilter, DateFilter, StringListFilter } from './graphql/common-filters.input.js';
 

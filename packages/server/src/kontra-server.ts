@@ -5,9 +5,12 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { GraphQLSchema } from 'graphql';
+import { execute, subscribe, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import {
   authenticateApiKey,
+  checkQueryLimits,
+  DEFAULT_QUERY_LIMITS,
   buildKontraSchema,
   corePlugin,
   createErrorFormatter,
@@ -20,6 +23,7 @@ import {
   type KontraPlugin,
   type MikroORM,
   type Principal,
+  type QueryLimits,
   type RequestContext,
 } from '@kontra/core';
 import type { Logger } from './logger.js';
@@ -38,6 +42,8 @@ export interface KontraServerOptions {
   /** Apollo Sandbox on GET /graphql and introspection. */
   development?: boolean;
   poolSize?: number;
+  /** Depth and cost limits per operation, on HTTP and WebSocket alike. */
+  queryLimits?: QueryLimits;
 }
 
 export interface KontraServer {
@@ -47,6 +53,32 @@ export interface KontraServer {
   runtime: KontraRuntime;
   schema: GraphQLSchema;
   close(): Promise<void>;
+}
+
+/** Refuses over-limit operations after Apollo has parsed and validated them. */
+function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<RequestContext> {
+  return {
+    requestDidStart: async () => ({
+      didResolveOperation: async ({ schema, document, request }) => {
+        const error = checkQueryLimits(schema, document, request.variables, request.operationName, limits);
+        if (error) throw error;
+      },
+    }),
+  };
+}
+
+/** Wraps execute/subscribe for graphql-ws, which has no plugin hook with the variables. */
+function withQueryLimits<T>(run: (args: ExecutionArgs) => T, limits: QueryLimits) {
+  return (args: ExecutionArgs) => {
+    const error = checkQueryLimits(
+      args.schema,
+      args.document,
+      args.variableValues ?? undefined,
+      args.operationName,
+      limits,
+    );
+    return error ? { errors: [error] } : run(args);
+  };
 }
 
 function bearerToken(header: string | undefined): string | undefined {
@@ -112,11 +144,14 @@ export async function startKontraServer(options: KontraServerOptions): Promise<K
   const schema = await buildKontraSchema(plugins);
   await runtime.start();
 
+  const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const httpServer: Server = createServer();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
       schema,
+      execute: withQueryLimits(execute, limits),
+      subscribe: withQueryLimits(subscribe, limits),
       onConnect: async (ctx) => {
         const key = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         try {
@@ -142,7 +177,11 @@ export async function startKontraServer(options: KontraServerOptions): Promise<K
     // application/json, which a cross-site form cannot send without a CORS preflight.
     csrfPrevention: false,
     formatError: createErrorFormatter((err, path) => logger.error({ err, path }, 'unexpected error in a resolver')),
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      queryLimitsPlugin(limits),
+    ],
   });
   await apollo.start();
 

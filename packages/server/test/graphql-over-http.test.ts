@@ -40,3 +40,27 @@ describe('cross-site request protection', () => {
     expect(response.headers.get('allow')).toBe('POST');
   });
 });
+
+describe('query limits', () => {
+  it('refuses a query whose page sizes multiply past the cost limit, before running it', async () => {
+    const admin = await kit.createWorkspace('Limits');
+    const result = await admin.request(`{ counterparties(first: 100) { edges { node {
+      interactions(first: 100) { edges { node { participants { counterparty { displayName } } } } } } } } }`);
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 25_000 });
+  });
+
+  it('refuses a query nested too deep', async () => {
+    const admin = await kit.createWorkspace('Depth');
+    const nested = `relationships { from { ${'relationships { to { '.repeat(7)} id ${'} } '.repeat(7)} } }`;
+    const result = await admin.request(`{ counterparties(first: 1) { edges { node { ${nested} } } } }`);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 15 });
+  });
+
+  it('lets the benchmark query through: 50 counterparties with 5 interactions each', async () => {
+    const admin = await kit.createWorkspace('Fine');
+    const result = await admin.request(`{ counterparties(first: 50) { edges { node { id displayName owner { name }
+      interactions(first: 5) { edges { node { id type occurredAt subject } } } } } } }`);
+    expect(result.errors).toBeUndefined();
+  });
+});
