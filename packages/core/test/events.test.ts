@@ -1,5 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { badUserInput, definePlugin } from '@kontra/core';
 import { createTestServer, type TestClient, type TestServer } from '@kontra/server/testing';
+
+/** Refuses, inside the transaction and after the change and its event are recorded, one name. */
+const guardPlugin = definePlugin({
+  name: 'guard',
+  version: '1.0.0',
+  beforeCommit: {
+    'counterparty.created': (event) => {
+      if ((event.payload as { displayName?: string }).displayName === 'Explode Ltd') {
+        throw badUserInput('Explode Ltd is not welcome here');
+      }
+    },
+  },
+});
 
 interface EventMessage {
   events: {
@@ -15,7 +29,7 @@ let alpha: TestClient;
 let beta: TestClient;
 
 beforeAll(async () => {
-  kit = await createTestServer();
+  kit = await createTestServer({ plugins: [guardPlugin] });
   alpha = await kit.createWorkspace('Alpha');
   beta = await kit.createWorkspace('Beta');
 });
@@ -47,16 +61,36 @@ describe('event subscription over graphql-ws', () => {
     await subscription.close();
   });
 
-  it('emits nothing for a write that fails and rolls back', async () => {
+  it('emits nothing for a transaction that rolls back after recording its event', async () => {
     const subscription = await alpha.subscribe<EventMessage>(SUBSCRIBE);
-    const failed = await alpha.request(
-      `mutation { updateCounterparty(input: { id: "0195f0a0-0000-7000-8000-000000000000", version: 1, displayName: "x" }) { id } }`,
-    );
-    expect(failed.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const stale = await alpha.request<{ createCounterparty: { id: string } }>(CREATE, { name: 'Rollback Co' });
+    const refused = await alpha.request(CREATE, { name: 'Explode Ltd' });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const later = await alpha.request<{ createCounterparty: { id: string } }>(CREATE, { name: 'Rollback Co' });
     await subscription.waitFor(1);
-    // The only event is the later successful create: the failed write published nothing.
-    expect(subscription.messages.map((m) => m.data!.events.entityId)).toEqual([stale.data!.createCounterparty.id]);
+    // The only event is the later successful create: the rolled-back one published nothing…
+    expect(subscription.messages.map((m) => m.data!.events.entityId)).toEqual([later.data!.createCounterparty.id]);
+    // …and left no row behind.
+    const search = await alpha.request<{ counterparties: { edges: unknown[] } }>(
+      `{ counterparties(filter: { search: "explode" }) { edges { cursor } } }`,
+    );
+    expect(search.data?.counterparties.edges).toEqual([]);
+    await subscription.close();
+  });
+
+  it('follows one counterparty and one event type when asked to', async () => {
+    const first = await alpha.request<{ createCounterparty: { id: string } }>(CREATE, { name: 'Followed' });
+    const other = await alpha.request<{ createCounterparty: { id: string } }>(CREATE, { name: 'Ignored' });
+    const id = first.data!.createCounterparty.id;
+    const subscription = await alpha.subscribe<EventMessage>(
+      `subscription ($id: ID!) { events(counterpartyId: $id, types: ["counterparty.updated"]) { type entityId } }`,
+      { id },
+    );
+    const UPDATE = `mutation ($id: ID!) { updateCounterparty(input: { id: $id, version: 1, tags: ["x"] }) { id } }`;
+    await alpha.request(UPDATE, { id: other.data!.createCounterparty.id });
+    await alpha.request(UPDATE, { id });
+    await subscription.waitFor(1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(subscription.messages.map((m) => m.data!.events)).toEqual([{ type: 'counterparty.updated', entityId: id }]);
     await subscription.close();
   });
 
@@ -71,10 +105,8 @@ describe('event subscription over graphql-ws', () => {
     await betaSubscription.close();
   });
 
-  it('refuses a WebSocket connection with an invalid key', async () => {
-    const intruder = { ...alpha, key: 'kontra_aaaaaaaaaaaa_' + 'x'.repeat(43) };
-    await expect(kit.clientForKey(intruder.key).request(`{ viewer { user { id } } }`)).resolves.toMatchObject({
-      status: 401,
-    });
+  it('closes a WebSocket whose key is invalid with 4403 Forbidden', async () => {
+    const intruder = kit.clientForKey('kontra_aaaaaaaaaaaa_' + 'x'.repeat(43));
+    await expect(intruder.subscribe(SUBSCRIBE)).rejects.toThrow('socket closed: 4403');
   });
 });

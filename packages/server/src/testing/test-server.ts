@@ -42,7 +42,7 @@ export interface TestServer {
   createWorkspace(name?: string): Promise<TestClient>;
   /** Adds a user with the given role to the client's workspace and returns a client for them. */
   addUser(admin: TestClient, role: UserRole): Promise<TestClient>;
-  clientForKey(key: string): Pick<TestClient, 'request'>;
+  clientForKey(key: string): Pick<TestClient, 'request' | 'subscribe'>;
   /** Runs `work` and returns how many SQL statements reached the database meanwhile. */
   countStatements(work: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
@@ -201,7 +201,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
       const { key } = await issueApiKey(em as never, user, 'test key');
       return clientFor(key, user.id, admin.workspaceId);
     },
-    clientForKey: (key) => ({ request: request(key) }),
+    clientForKey: (key) => ({ request: request(key), subscribe: subscribe(key) }),
     countStatements: (work) => statementCounter.count(work),
     async close() {
       await Promise.all([...sockets].map((client) => client.dispose()));
