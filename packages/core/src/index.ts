@@ -65,6 +65,10 @@ export { EventBus } from './events/event-bus.js';
 export { eventStream, SubscriberTooSlowError } from './events/event-stream.js';
 export { EventLogEntry } from './events/event-log.entity.js';
 
+// Demo data.
+export { seedDemoWorkspace, type SeedResult } from './seed/run-seed.js';
+export { seededRandom, pick, type SeedContext } from './seed/seed-context.js';
+
 // Auth.
 export type { Principal } from './auth/principal.js';
 export { authenticateApiKey, issueApiKey, createWorkspaceWithAdmin } from './auth/api-keys.js';

@@ -28,6 +28,7 @@ import { EventResolver } from './events/event.resolver.js';
 import { corePermissions } from './kernel/permissions.js';
 import { definePlugin } from './kernel/plugin.js';
 import { coreMigrations } from './migrations/index.js';
+import { seedCoreDemoData } from './seed/core-demo-data.js';
 
 /** The core domain, loaded first and through the same contract as every other plugin. */
 export const corePlugin = definePlugin({
@@ -62,4 +63,5 @@ export const corePlugin = definePlugin({
   ],
   timelineSources: [interactionTimelineSource],
   permissions: corePermissions,
+  seed: seedCoreDemoData,
 });

@@ -6,8 +6,10 @@ import {
   corePlugin,
   createOrm,
   createWorkspaceWithAdmin,
+  KontraRuntime,
   migrate,
   resolvePlugins,
+  seedDemoWorkspace,
   type EntityManager,
 } from '@kontra/core';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
@@ -21,6 +23,7 @@ const USAGE = `Usage: kontra <command>
   migrate           apply pending migrations of the core and the configured plugins
   print-schema      print the GraphQL schema (SDL) of the configured plugins
   create-workspace  create a workspace with an admin user and print its API key
+  seed              create the demo workspace with believable data and print an API key for it
 
 Environment:
   DATABASE_URL      a PostgreSQL server; without it, PostgreSQL runs embedded (PGlite) in $KONTRA_DATA_DIR
@@ -41,17 +44,44 @@ async function databaseUrl(): Promise<{ url: string; embedded?: EmbeddedPostgres
   return { url: embedded.url, embedded };
 }
 
-async function withOrm<T>(work: (em: EntityManager, applied: string[]) => Promise<T>): Promise<T> {
-  const plugins = resolvePlugins([corePlugin, ...(await loadConfiguredPlugins())]).map((r) => r.plugin);
+interface Migrated {
+  em: EntityManager;
+  runtime: KontraRuntime;
+  applied: string[];
+}
+
+/** Opens the database with the configured plugins, migrates it, runs `work`, and closes it. */
+async function withMigratedDatabase<T>(work: (db: Migrated) => Promise<T>): Promise<T> {
+  const resolved = resolvePlugins([corePlugin, ...(await loadConfiguredPlugins())], pluginConfig());
   const { url, embedded } = await databaseUrl();
-  const orm = await createOrm({ databaseUrl: url, plugins });
+  const orm = await createOrm({ databaseUrl: url, plugins: resolved.map((r) => r.plugin) });
+  const runtime = new KontraRuntime(orm, resolved, logger);
   try {
     const applied = await migrate(orm);
-    return await work(orm.em.fork() as EntityManager, applied);
+    return await work({ em: orm.em.fork() as EntityManager, runtime, applied });
   } finally {
+    await runtime.stop();
     await orm.close();
     await embedded?.stop();
   }
+}
+
+function pluginConfig(): Record<string, unknown> {
+  return process.env.KONTRA_CONFIG ? (JSON.parse(process.env.KONTRA_CONFIG) as Record<string, unknown>) : {};
+}
+
+/** One line per step, rewritten in place on a terminal. */
+function progressReporter() {
+  let lastLine = '';
+  return (step: string, done: number, total: number) => {
+    const line = `seed: ${step} ${done}/${total} (${Math.round((100 * done) / total)}%)`;
+    if (process.stderr.isTTY) {
+      process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
+    } else if (done === total || line.split(' ')[1] !== lastLine.split(' ')[1] || done % 500 < 50) {
+      process.stderr.write(`${line}\n`);
+    }
+    lastLine = line;
+  };
 }
 
 async function start(): Promise<void> {
@@ -60,7 +90,7 @@ async function start(): Promise<void> {
   const server = await startKontraServer({
     databaseUrl: url,
     plugins: await loadConfiguredPlugins(),
-    pluginConfig: process.env.KONTRA_CONFIG ? (JSON.parse(process.env.KONTRA_CONFIG) as Record<string, unknown>) : {},
+    pluginConfig: pluginConfig(),
     port: Number(process.env.PORT ?? 4000),
     host: process.env.HOST ?? '127.0.0.1',
     logger,
@@ -81,8 +111,17 @@ async function start(): Promise<void> {
 const commands: Record<string, () => Promise<void>> = {
   start,
   migrate: () =>
-    withOrm(async (_em, applied) => {
+    withMigratedDatabase(async ({ applied }) => {
       logger.info({ applied }, applied.length ? 'migrations applied' : 'database is up to date');
+    }),
+  seed: () =>
+    withMigratedDatabase(async ({ runtime }) => {
+      const started = Date.now();
+      const result = await seedDemoWorkspace(runtime, progressReporter());
+      const what = result.seeded
+        ? `Demo workspace seeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`
+        : 'The demo workspace exists already.';
+      process.stdout.write(`${what} API key of its admin (shown once):\n${result.key}\n`);
     }),
   'print-schema': async () => {
     const schema = await buildKontraSchema(
@@ -91,7 +130,7 @@ const commands: Record<string, () => Promise<void>> = {
     process.stdout.write(`${printSchema(lexicographicSortSchema(schema))}\n`);
   },
   'create-workspace': () =>
-    withOrm(async (em) => {
+    withMigratedDatabase(async ({ em }) => {
       const [name = 'My company', email = 'admin@example.com'] = process.argv.slice(3);
       const slug = name
         .toLowerCase()
