@@ -242,14 +242,12 @@ export async function seedCoreDemoData(ctx: SeedContext): Promise<void> {
       type: 'WORKS_AT',
       title: pick(random, ['Buyer', 'CFO', 'Owner', 'Logistics lead']),
     })),
-    ...organisations
-      .slice(0, 25)
-      .map((org, i) => ({
-        fromId: org,
-        toId: organisations[(i * 7 + 3) % organisations.length]!,
-        type: 'SUPPLIER_OF',
-        title: null,
-      })),
+    ...organisations.slice(0, 25).map((org, i) => ({
+      fromId: org,
+      toId: organisations[(i * 7 + 3) % organisations.length]!,
+      type: 'SUPPLIER_OF',
+      title: null,
+    })),
   ].filter((link) => link.fromId !== link.toId);
   await inBatches(
     ctx,
