@@ -64,3 +64,12 @@ describe('query limits', () => {
     expect(result.errors).toBeUndefined();
   });
 });
+
+describe('development tools', () => {
+  it('serves the Apollo Sandbox landing page on GET /graphql for a browser', async () => {
+    const response = await fetch(kit.server.url, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(await response.text()).toContain('Sandbox');
+  });
+});
