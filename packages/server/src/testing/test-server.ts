@@ -154,8 +154,11 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
             const remaining = deadline - Date.now();
             if (remaining <= 0) throw new Error(`expected ${count} subscription messages, got ${messages.length}`);
             await new Promise<void>((resolve) => {
-              waiters.push(resolve);
-              setTimeout(resolve, remaining);
+              const timer = setTimeout(resolve, remaining);
+              waiters.push(() => {
+                clearTimeout(timer);
+                resolve();
+              });
             });
           }
           return messages;
