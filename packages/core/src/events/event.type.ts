@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { GraphQLBigInt } from 'graphql-scalars';
 
-@ObjectType('DomainEvent', { description: 'A committed change, from the event log' })
+@ObjectType('DomainEvent', { simpleResolvers: true, description: 'A committed change, from the event log' })
 export class DomainEventType {
   @Field(() => ID)
   id!: string;

@@ -1,5 +1,4 @@
 import { Field, Int, ObjectType, ArgsType, registerEnumType } from 'type-graphql';
-import { Max, Min } from 'class-validator';
 import { badUserInput } from './errors.js';
 import { sql, type SqlFragment } from '../data/sql.js';
 import type { ClassReference } from '../kernel/plugin.js';
@@ -10,7 +9,7 @@ export enum SortDirection {
 }
 registerEnumType(SortDirection, { name: 'SortDirection' });
 
-@ObjectType({ description: 'Relay page information' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information' })
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;
@@ -31,16 +30,12 @@ export const MAX_PAGE_SIZE = 100;
 @ArgsType()
 export class ConnectionArgs {
   @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}` })
-  @Min(0)
-  @Max(MAX_PAGE_SIZE)
   first?: number | null;
 
   @Field(() => String, { nullable: true })
   after?: string | null;
 
   @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}` })
-  @Min(0)
-  @Max(MAX_PAGE_SIZE)
   last?: number | null;
 
   @Field(() => String, { nullable: true })
@@ -64,7 +59,7 @@ export interface Connection<TNode> {
  * export const DealConnection = connectionType<DealRow>(DealType, 'Deal');
  */
 export function connectionType<TNode>(nodeType: ClassReference, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field(() => nodeType)
     node!: TNode;
@@ -73,7 +68,7 @@ export function connectionType<TNode>(nodeType: ClassReference, name: string) {
     cursor!: string;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionType {
     @Field(() => [EdgeType])
     edges!: EdgeType[];
@@ -123,6 +118,14 @@ export function pageWindow(args: ConnectionArgs, defaultSize = 20): PageWindow {
   }
   const forward = args.last == null && args.before == null;
   const limit = (forward ? args.first : args.last) ?? defaultSize;
+  // Checked here rather than by class-validator: connection arguments are parsed once per parent
+  // row on nested connections, the hottest path of a list query.
+  if (limit < 0 || limit > MAX_PAGE_SIZE) {
+    const path = forward ? 'first' : 'last';
+    throw badUserInput(`\`${path}\` must be between 0 and ${MAX_PAGE_SIZE}`, [
+      { path, message: `must be 0 to ${MAX_PAGE_SIZE}` },
+    ]);
+  }
   const rawCursor = forward ? args.after : args.before;
   const cursor = rawCursor ? decodeCursor(rawCursor, forward ? 'after' : 'before') : null;
   return { forward, limit, cursor };
@@ -140,14 +143,24 @@ export function toConnection<TRow>(
   const hasMore = rows.length > window.limit;
   const page = hasMore ? rows.slice(0, window.limit) : rows;
   if (!window.forward) page.reverse();
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(positionOf(node)) }));
+  // Cursors are encoded only when a client selects them.
+  const edges = page.map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor(positionOf(node));
+    },
+  }));
   return {
     edges,
     pageInfo: {
       hasNextPage: window.forward ? hasMore : window.cursor !== null,
       hasPreviousPage: window.forward ? window.cursor !== null : hasMore,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
   };
 }

@@ -122,6 +122,8 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
         connectionParams: { authorization: `Bearer ${key}` },
         retryAttempts: 0,
         lazy: false,
+        // A refused connection surfaces as the rejection below; the default would also log it.
+        onNonLazyError: () => undefined,
       });
       sockets.add(client);
       let failure: unknown;

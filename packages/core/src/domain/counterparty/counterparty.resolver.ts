@@ -32,7 +32,7 @@ export class CounterpartyResolver {
 
   @Query(() => CounterpartyConnection)
   async counterparties(
-    @Args() args: CounterpartiesArgs,
+    @Args({ validate: false }) args: CounterpartiesArgs,
     @RawArg('filter', () => CounterpartyFilter, { nullable: true }) filter: CounterpartyFilter | null | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<Connection<CounterpartyType>> {

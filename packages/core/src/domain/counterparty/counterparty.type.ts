@@ -3,7 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { DateScalar } from '../../graphql/scalars.js';
 import { CounterpartyKind, CounterpartyRole } from './counterparty.enums.js';
 
-@ObjectType('ContactPoint', { description: 'An e-mail address or phone number' })
+@ObjectType('ContactPoint', { simpleResolvers: true, description: 'An e-mail address or phone number' })
 export class ContactPointType {
   @Field()
   value!: string;
@@ -15,7 +15,7 @@ export class ContactPointType {
   primary!: boolean;
 }
 
-@ObjectType('PostalAddress')
+@ObjectType('PostalAddress', { simpleResolvers: true })
 export class PostalAddressType {
   @Field(() => String, { nullable: true }) label!: string | null;
   @Field(() => String, { nullable: true }) street!: string | null;
@@ -29,7 +29,7 @@ export class PostalAddressType {
  * A counterparty as the read path returns it: a plain row, not an entity. Plugins add fields with
  * `@Resolver(() => CounterpartyType)` and `@FieldResolver`.
  */
-@ObjectType('Counterparty', { description: 'An organisation or person the business deals with' })
+@ObjectType('Counterparty', { simpleResolvers: true, description: 'An organisation or person the business deals with' })
 export class CounterpartyType {
   @Field(() => ID)
   id!: string;

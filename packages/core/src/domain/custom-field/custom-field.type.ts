@@ -2,7 +2,10 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Length, Matches, Min } from 'class-validator';
 import { CustomFieldType } from './custom-field-type.enum.js';
 
-@ObjectType('CustomFieldDefinition', { description: "A workspace's own attribute on counterparties" })
+@ObjectType('CustomFieldDefinition', {
+  simpleResolvers: true,
+  description: "A workspace's own attribute on counterparties",
+})
 export class CustomFieldDefinitionType {
   @Field(() => ID) id!: string;
   @Field({ description: 'The key in Counterparty.customAttributes' }) key!: string;

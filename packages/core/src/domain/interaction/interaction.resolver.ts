@@ -42,7 +42,7 @@ export class InteractionResolver {
 
   @Query(() => InteractionConnection, { description: "The workspace's interactions, newest first" })
   async interactions(
-    @Args() args: InteractionsArgs,
+    @Args({ validate: false }) args: InteractionsArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<Connection<InteractionObjectType>> {
     const principal = requirePrincipal(ctx);
@@ -139,7 +139,11 @@ export class AttachmentResolver {
 @Resolver(() => CounterpartyType)
 export class CounterpartyInteractionsResolver {
   @FieldResolver(() => InteractionConnection, { description: 'The relationship history, newest first' })
-  interactions(@Root() counterparty: CounterpartyType, @Args() args: InteractionsArgs, @Ctx() ctx: RequestContext) {
+  interactions(
+    @Root() counterparty: CounterpartyType,
+    @Args({ validate: false }) args: InteractionsArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
     const window = pageWindow(args, 5);
     const filter = args.filter ?? null;
     return ctx.loader(interactionPageByCounterparty).load({

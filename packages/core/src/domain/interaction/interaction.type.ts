@@ -1,7 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { InteractionDirection, InteractionType } from './interaction.enums.js';
 
-@ObjectType('Interaction', { description: 'One event of the relationship history: a call, meeting, e-mail…' })
+@ObjectType('Interaction', {
+  simpleResolvers: true,
+  description: 'One event of the relationship history: a call, meeting, e-mail…',
+})
 export class InteractionObjectType {
   @Field(() => ID)
   id!: string;
@@ -44,7 +47,7 @@ export class InteractionObjectType {
   deletedAt!: Date | null;
 }
 
-@ObjectType('InteractionParticipant', { description: 'A counterparty or a user who took part' })
+@ObjectType('InteractionParticipant', { simpleResolvers: true, description: 'A counterparty or a user who took part' })
 export class InteractionParticipantType {
   @Field(() => ID)
   id!: string;
@@ -57,7 +60,10 @@ export class InteractionParticipantType {
   role!: string | null;
 }
 
-@ObjectType('Attachment', { description: 'A stored file; its content is loaded only when asked for' })
+@ObjectType('Attachment', {
+  simpleResolvers: true,
+  description: 'A stored file; its content is loaded only when asked for',
+})
 export class AttachmentType {
   @Field(() => ID)
   id!: string;

@@ -1,7 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars.js';
 
-@ObjectType('Relationship', { description: 'A typed, directed link between two counterparties: `from` TYPE `to`' })
+@ObjectType('Relationship', {
+  simpleResolvers: true,
+  description: 'A typed, directed link between two counterparties: `from` TYPE `to`',
+})
 export class RelationshipType {
   @Field(() => ID)
   id!: string;

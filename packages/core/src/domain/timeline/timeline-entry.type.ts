@@ -19,7 +19,7 @@ export abstract class TimelineEntry {
   kind!: string;
 }
 
-@ObjectType('InteractionTimelineEntry', { implements: TimelineEntry })
+@ObjectType('InteractionTimelineEntry', { simpleResolvers: true, implements: TimelineEntry })
 export class InteractionTimelineEntry extends TimelineEntry {
   @Field(() => InteractionObjectType)
   interaction!: InteractionObjectType;

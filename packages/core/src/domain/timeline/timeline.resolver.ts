@@ -13,7 +13,7 @@ export class CounterpartyTimelineResolver {
   @FieldResolver(() => TimelineConnection)
   timeline(
     @Root() counterparty: CounterpartyType,
-    @Args() args: ConnectionArgs,
+    @Args({ validate: false }) args: ConnectionArgs,
     @Arg('kinds', () => [String], { nullable: true, description: 'Only these entry kinds, e.g. ["core.interaction"]' })
     kinds: string[] | null,
     @Ctx() ctx: RequestContext,

@@ -9,7 +9,7 @@ export class CreateUserInput {
   @Field(() => UserRole) role!: UserRole;
 }
 
-@ObjectType('ApiKey', { description: 'An API key; its secret is shown only when issued' })
+@ObjectType('ApiKey', { simpleResolvers: true, description: 'An API key; its secret is shown only when issued' })
 export class ApiKeyType {
   @Field(() => ID) id!: string;
   @Field() name!: string;
@@ -19,7 +19,7 @@ export class ApiKeyType {
   @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
 }
 
-@ObjectType('IssuedApiKey')
+@ObjectType('IssuedApiKey', { simpleResolvers: true })
 export class IssuedApiKeyType {
   @Field({ description: 'The full key. Store it now: it cannot be shown again' }) key!: string;
   @Field(() => ApiKeyType) apiKey!: ApiKeyType;

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { UserRole } from './user-role.enum.js';
 
-@ObjectType('User', { description: 'An employee with access to the workspace' })
+@ObjectType('User', { simpleResolvers: true, description: 'An employee with access to the workspace' })
 export class UserType {
   @Field(() => ID)
   id!: string;
@@ -16,7 +16,7 @@ export class UserType {
   role!: UserRole;
 }
 
-@ObjectType('Workspace')
+@ObjectType('Workspace', { simpleResolvers: true })
 export class WorkspaceType {
   @Field(() => ID)
   id!: string;
@@ -28,7 +28,7 @@ export class WorkspaceType {
   slug!: string;
 }
 
-@ObjectType('Viewer', { description: 'Who is calling' })
+@ObjectType('Viewer', { simpleResolvers: true, description: 'Who is calling' })
 export class ViewerType {
   @Field(() => UserType)
   user!: UserType;
