@@ -23,7 +23,13 @@ export { createOrm, ormConfig, migrate, collectMigrations, type OrmOptions } fro
 export { WorkspaceOwnedEntity, WorkspaceScopedEntity } from './data/workspace-scoped.entity.js';
 export { sql, queryRows, type SqlFragment } from './data/sql.js';
 export { newId, isId } from './data/ids.js';
-export { loadForUpdate, changedFields, type LoadForUpdateOptions } from './data/load-for-update.js';
+export {
+  loadForUpdate,
+  changedFields,
+  setSoftDeleted,
+  type LoadForUpdateOptions,
+  type SoftDeleteOptions,
+} from './data/load-for-update.js';
 
 // GraphQL building blocks.
 export { buildKontraSchema } from './graphql/build-schema.js';

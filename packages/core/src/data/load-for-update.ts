@@ -51,3 +51,41 @@ export function changedFields<T extends object>(
   }
   return changes;
 }
+
+export interface SoftDeleteOptions<T> {
+  /** The type name for errors and events, e.g. `Interaction` (events: `interaction.deleted`). */
+  label: string;
+  /** The counterparty the row concerns, for event subscribers following one counterparty. */
+  counterpartyIdOf: (row: T) => string | null;
+  /** What the event carries besides the id, e.g. a display name. */
+  payloadOf: (row: T) => Record<string, unknown>;
+}
+
+/**
+ * Moves a row to the trash (`deleted: true`) or restores it, checking the version the caller read
+ * and recording `<label>.deleted` or `<label>.restored`.
+ */
+export async function setSoftDeleted<T extends WorkspaceScopedEntity>(
+  tx: WriteContext,
+  entity: EntityName<T>,
+  id: string,
+  version: number,
+  deleted: boolean,
+  options: SoftDeleteOptions<T>,
+): Promise<T> {
+  const row = await loadForUpdate(tx, entity, id, {
+    expectedVersion: version,
+    deleted: deleted ? 'exclude' : 'only',
+    label: options.label,
+  });
+  row.deletedAt = deleted ? new Date() : null;
+  const prefix = options.label.charAt(0).toLowerCase() + options.label.slice(1);
+  tx.emit({
+    type: `${prefix}.${deleted ? 'deleted' : 'restored'}`,
+    entityType: options.label,
+    entityId: row.id,
+    counterpartyId: options.counterpartyIdOf(row),
+    payload: options.payloadOf(row),
+  });
+  return row;
+}

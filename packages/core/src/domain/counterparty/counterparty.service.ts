@@ -1,6 +1,6 @@
 import type { WriteContext } from '../../events/write.js';
 import { badUserInput, type FieldProblem } from '../../graphql/errors.js';
-import { changedFields, loadForUpdate } from '../../data/load-for-update.js';
+import { changedFields, loadForUpdate, setSoftDeleted } from '../../data/load-for-update.js';
 import { isId } from '../../data/ids.js';
 import { validateCustomAttributes } from '../custom-field/custom-attributes.validator.js';
 import { User } from '../workspace/user.entity.js';
@@ -156,26 +156,12 @@ export async function updateCounterparty(tx: WriteContext, input: UpdateCounterp
   return counterparty;
 }
 
-export async function setCounterpartyDeleted(
-  tx: WriteContext,
-  id: string,
-  version: number,
-  deleted: boolean,
-): Promise<Counterparty> {
-  const counterparty = await loadForUpdate(tx, Counterparty, id, {
-    expectedVersion: version,
-    deleted: deleted ? 'exclude' : 'only',
+export function setCounterpartyDeleted(tx: WriteContext, id: string, version: number, deleted: boolean) {
+  return setSoftDeleted(tx, Counterparty, id, version, deleted, {
     label: 'Counterparty',
+    counterpartyIdOf: (c) => c.id,
+    payloadOf: (c) => ({ displayName: c.displayName }),
   });
-  counterparty.deletedAt = deleted ? new Date() : null;
-  tx.emit({
-    type: deleted ? 'counterparty.deleted' : 'counterparty.restored',
-    entityType: 'Counterparty',
-    entityId: counterparty.id,
-    counterpartyId: counterparty.id,
-    payload: { displayName: counterparty.displayName },
-  });
-  return counterparty;
 }
 
 /** The read-path shape of a just-written counterparty, without reading it back. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { WriteContext } from '../../events/write.js';
 import { badUserInput, notFound, type FieldProblem } from '../../graphql/errors.js';
-import { changedFields, loadForUpdate } from '../../data/load-for-update.js';
+import { changedFields, loadForUpdate, setSoftDeleted } from '../../data/load-for-update.js';
 import { isId } from '../../data/ids.js';
 import { sql } from '../../data/sql.js';
 import { Counterparty } from '../counterparty/counterparty.entity.js';
@@ -195,21 +195,12 @@ export async function updateInteraction(tx: WriteContext, input: UpdateInteracti
   return interaction;
 }
 
-export async function setInteractionDeleted(tx: WriteContext, id: string, version: number, deleted: boolean) {
-  const interaction = await loadForUpdate(tx, Interaction, id, {
-    expectedVersion: version,
-    deleted: deleted ? 'exclude' : 'only',
+export function setInteractionDeleted(tx: WriteContext, id: string, version: number, deleted: boolean) {
+  return setSoftDeleted(tx, Interaction, id, version, deleted, {
     label: 'Interaction',
+    counterpartyIdOf: (i) => i.counterparty.id,
+    payloadOf: (i) => ({ subject: i.subject }),
   });
-  interaction.deletedAt = deleted ? new Date() : null;
-  tx.emit({
-    type: deleted ? 'interaction.deleted' : 'interaction.restored',
-    entityType: 'Interaction',
-    entityId: interaction.id,
-    counterpartyId: interaction.counterparty.id,
-    payload: { subject: interaction.subject },
-  });
-  return interaction;
 }
 
 export async function addAttachment(tx: WriteContext, interactionId: string, input: AttachmentInput) {
