@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/toolchain.sh"
 cd "$KONTRA_ROOT"
 pnpm install --frozen-lockfile
-pnpm typecheck
+pnpm build
 pnpm lint
 pnpm schema:check
 
