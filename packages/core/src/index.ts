@@ -17,6 +17,7 @@ export type { KontraEventMap, KontraPluginConfigMap, KontraEventType } from './k
 export { corePlugin } from './plugin.js';
 
 export type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
+export type { MigrationObject } from '@mikro-orm/core';
 
 // Data: ORM set-up, base entity, SQL helpers, locking.
 export { createOrm, ormConfig, migrate, collectMigrations, type OrmOptions } from './data/orm.js';
@@ -35,6 +36,8 @@ export {
 export { buildKontraSchema } from './graphql/build-schema.js';
 export {
   connectionType,
+  keyset,
+  positionOf,
   pageWindow,
   toConnection,
   encodeCursor,
@@ -58,7 +61,7 @@ export {
   type FieldProblem,
 } from './graphql/errors.js';
 export type { CounterpartyFilterExtension, FilterScope } from './graphql/filter-extension.js';
-export { DateScalar, DateTimeScalar } from './graphql/scalars.js';
+export { DateScalar, DateTimeScalar, DecimalScalar } from './graphql/scalars.js';
 export { createErrorFormatter } from './graphql/format-error.js';
 export { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/query-limits.js';
 export { RawArg } from './graphql/raw-arg.js';

@@ -58,3 +58,26 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
     return toDate(ast.value);
   },
 });
+
+const DECIMAL = /^-?\d{1,13}(\.\d{1,4})?$/;
+
+function parseDecimal(value: unknown): string {
+  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+  if (typeof text === 'string' && DECIMAL.test(text)) return text;
+  throw badUserInput(
+    `Decimal must be a number as a string with at most 4 decimals, e.g. "1299.90"; got ${JSON.stringify(value)}`,
+  );
+}
+
+/**
+ * An exact decimal, as a string on the wire so no client rounds money through binary floats.
+ * PostgreSQL `numeric` columns arrive from the driver as strings and pass straight through.
+ */
+export const DecimalScalar = new GraphQLScalarType<string, string>({
+  name: 'Decimal',
+  description: 'An exact decimal number as a string, e.g. "1299.90"',
+  serialize: (value) => String(value),
+  parseValue: parseDecimal,
+  parseLiteral: (ast) =>
+    parseDecimal(ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? ast.value : undefined),
+});

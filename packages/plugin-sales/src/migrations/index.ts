@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@kontra/core';
+import { Migration20261123140000SalesPipeline } from './Migration20261123140000SalesPipeline.js';
+
+/** The sales plugin's migrations in order; never edit one that has shipped, add a new one. */
+export const salesMigrations: MigrationObject[] = [
+  { name: 'Migration20261123140000SalesPipeline', class: Migration20261123140000SalesPipeline },
+];

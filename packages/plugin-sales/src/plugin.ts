@@ -1,0 +1,35 @@
+import { definePlugin, UserRole } from '@kontra/core';
+import { salesConfigSchema } from './config.js';
+import { Deal, DealStageChange } from './entities/deal.entity.js';
+import { Pipeline, Stage } from './entities/pipeline.entity.js';
+import { ProductCategory } from './entities/product-category.entity.js';
+import { ProductPrice } from './entities/product-price.entity.js';
+import { Product } from './entities/product.entity.js';
+import { salesMigrations } from './migrations/index.js';
+import { CounterpartyDealsResolver, DealResolver, DealStageChangeResolver } from './resolvers/deal.resolver.js';
+import { PipelineResolver, StageDealsResolver } from './resolvers/pipeline.resolver.js';
+import { ProductResolver } from './resolvers/product.resolver.js';
+
+const { ADMIN, MANAGER, AGENT } = UserRole;
+
+/** Products, pipelines and deals; orders and loyalty follow. Built only on @kontra/core's surface. */
+export const salesPlugin = definePlugin({
+  name: 'sales',
+  version: '0.1.0',
+  entities: [ProductCategory, Product, ProductPrice, Pipeline, Stage, Deal, DealStageChange],
+  migrations: salesMigrations,
+  resolvers: [
+    ProductResolver,
+    PipelineResolver,
+    StageDealsResolver,
+    DealResolver,
+    DealStageChangeResolver,
+    CounterpartyDealsResolver,
+  ],
+  permissions: {
+    'sales.catalog.manage': [ADMIN, MANAGER],
+    'sales.pipeline.manage': [ADMIN, MANAGER],
+    'sales.deal.write': [ADMIN, MANAGER, AGENT],
+  },
+  configSchema: salesConfigSchema,
+});

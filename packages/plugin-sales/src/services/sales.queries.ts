@@ -1,0 +1,271 @@
+import {
+  defineLoader,
+  keyset,
+  positionOf,
+  queryRows,
+  sql,
+  toConnection,
+  type Connection,
+  type PageWindow,
+  type RequestContext,
+  type SqlFragment,
+} from '@kontra/core';
+import type {
+  DealStageChangeType,
+  DealType,
+  ForecastMonthType,
+  PipelineType,
+  ProductCategoryType,
+  ProductPriceType,
+  ProductType,
+  StageType,
+} from '../resolvers/sales.types.js';
+
+const workspaceOf = (ctx: RequestContext) => ctx.principal?.workspaceId ?? null;
+
+export function productColumns(p: SqlFragment): SqlFragment {
+  return sql`${p}.id, ${p}.sku, ${p}.name, ${p}.kind, ${p}.category_id as "categoryId", ${p}.unit_price as "unitPrice",
+    ${p}.currency, ${p}.active, to_char(${p}.launch_date, 'YYYY-MM-DD') as "launchDate", ${p}.tags, ${p}.version,
+    ${p}.created_at as "createdAt", ${p}.updated_at as "updatedAt"`;
+}
+
+export function dealColumns(d: SqlFragment, s: SqlFragment): SqlFragment {
+  return sql`${d}.id, ${d}.counterparty_id as "counterpartyId", ${d}.pipeline_id as "pipelineId", ${d}.stage_id as "stageId",
+    ${d}.owner_id as "ownerId", ${d}.title, ${d}.amount, ${d}.currency,
+    to_char(${d}.expected_close_date, 'YYYY-MM-DD') as "expectedCloseDate", ${d}.source, ${d}.lost_reason as "lostReason",
+    ${s}.kind as status, ${d}.closed_at as "closedAt", ${d}.version, ${d}.created_at as "createdAt", ${d}.updated_at as "updatedAt"`;
+}
+
+export interface ProductListQuery {
+  active: boolean | null;
+  categoryId: string | null;
+  search: string | null;
+  window: PageWindow;
+}
+
+export async function listProducts(ctx: RequestContext, query: ProductListQuery): Promise<Connection<ProductType>> {
+  const p = sql.ref('p');
+  const page = keyset({
+    column: sql`${p}.name`,
+    id: sql`${p}.id`,
+    cast: 'text',
+    descending: false,
+    window: query.window,
+  });
+  const conditions = [sql`${p}.workspace_id = ${workspaceOf(ctx)}`, sql`${p}.deleted_at is null`, page.condition];
+  if (query.active != null) conditions.push(sql`${p}.active = ${query.active}`);
+  if (query.categoryId) conditions.push(sql`${p}.category_id = ${query.categoryId}::uuid`);
+  if (query.search) {
+    const pattern = `%${query.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(sql`(lower(${p}.name) like ${pattern} or lower(${p}.sku) like ${pattern})`);
+  }
+  const rows = await queryRows(
+    ctx.em,
+    sql<ProductType>`select ${productColumns(p)} from sales_product ${p}
+      where ${sql.join(conditions, sql` and `)} order by ${page.order} limit ${query.window.limit + 1}`,
+  );
+  return toConnection(rows, query.window, (row) => positionOf(row.name, row.id));
+}
+
+export const productById = defineLoader<string, ProductType | null>(async (ctx, ids) => {
+  const p = sql.ref('p');
+  const rows = await queryRows(
+    ctx.em,
+    sql<ProductType>`select ${productColumns(p)} from sales_product ${p}
+      where ${p}.workspace_id = ${workspaceOf(ctx)} and ${p}.id = any(${ids}::uuid[])`,
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+});
+
+export const priceHistoryByProduct = defineLoader<string, ProductPriceType[]>(async (ctx, ids) => {
+  const rows = await queryRows(
+    ctx.em,
+    sql<ProductPriceType & { productId: string }>`select product_id as "productId", unit_price as "unitPrice", currency,
+        valid_from as "validFrom", valid_to as "validTo"
+      from sales_product_price where workspace_id = ${workspaceOf(ctx)} and product_id = any(${ids}::uuid[])
+      order by valid_from desc`,
+  );
+  const byProduct = Map.groupBy(rows, (r) => r.productId);
+  return ids.map((id) => byProduct.get(id) ?? []);
+});
+
+export async function listCategories(ctx: RequestContext): Promise<ProductCategoryType[]> {
+  return queryRows(
+    ctx.em,
+    sql<ProductCategoryType>`select id, name, parent_id as "parentId", version from sales_product_category
+      where workspace_id = ${workspaceOf(ctx)} and deleted_at is null order by name, id`,
+  );
+}
+
+export async function listPipelines(ctx: RequestContext): Promise<PipelineType[]> {
+  return queryRows(
+    ctx.em,
+    sql<PipelineType>`select id, name, version from sales_pipeline
+      where workspace_id = ${workspaceOf(ctx)} and deleted_at is null order by created_at, id`,
+  );
+}
+
+export const pipelineById = defineLoader<string, PipelineType | null>(async (ctx, ids) => {
+  const rows = await queryRows(
+    ctx.em,
+    sql<PipelineType>`select id, name, version from sales_pipeline
+      where workspace_id = ${workspaceOf(ctx)} and id = any(${ids}::uuid[]) and deleted_at is null`,
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+});
+
+const STAGE_COLUMNS = sql`id, pipeline_id as "pipelineId", name, position, probability, kind, version`;
+
+export const stageById = defineLoader<string, StageType | null>(async (ctx, ids) => {
+  const rows = await queryRows(
+    ctx.em,
+    sql<StageType>`select ${STAGE_COLUMNS} from sales_stage where workspace_id = ${workspaceOf(ctx)} and id = any(${ids}::uuid[])`,
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+});
+
+export const stagesByPipeline = defineLoader<string, StageType[]>(async (ctx, ids) => {
+  const rows = await queryRows(
+    ctx.em,
+    sql<StageType>`select ${STAGE_COLUMNS} from sales_stage
+      where workspace_id = ${workspaceOf(ctx)} and pipeline_id = any(${ids}::uuid[]) and deleted_at is null
+      order by position, id`,
+  );
+  // A board asks each deal for its stage next: those are the stages just read.
+  const byStageId = ctx.loader(stageById);
+  for (const row of rows) byStageId.prime(row.id, row);
+  const byPipeline = Map.groupBy(rows, (r) => r.pipelineId);
+  return ids.map((id) => byPipeline.get(id) ?? []);
+});
+
+export interface DealFilterValues {
+  pipelineId?: string | null;
+  stageId?: string | null;
+  ownerId?: string | null;
+  counterpartyId?: string | null;
+  status?: string | null;
+  expectedCloseFrom?: string | null;
+  expectedCloseTo?: string | null;
+}
+
+function dealConditions(
+  d: SqlFragment,
+  s: SqlFragment,
+  workspaceId: string | null,
+  filter: DealFilterValues,
+): SqlFragment[] {
+  const conditions = [sql`${d}.workspace_id = ${workspaceId}`, sql`${d}.deleted_at is null`];
+  if (filter.pipelineId) conditions.push(sql`${d}.pipeline_id = ${filter.pipelineId}::uuid`);
+  if (filter.stageId) conditions.push(sql`${d}.stage_id = ${filter.stageId}::uuid`);
+  if (filter.ownerId) conditions.push(sql`${d}.owner_id = ${filter.ownerId}::uuid`);
+  if (filter.counterpartyId) conditions.push(sql`${d}.counterparty_id = ${filter.counterpartyId}::uuid`);
+  if (filter.status) conditions.push(sql`${s}.kind = ${filter.status}::sales_stage_kind`);
+  if (filter.expectedCloseFrom) conditions.push(sql`${d}.expected_close_date >= ${filter.expectedCloseFrom}::date`);
+  if (filter.expectedCloseTo) conditions.push(sql`${d}.expected_close_date <= ${filter.expectedCloseTo}::date`);
+  return conditions;
+}
+
+/** Deals newest first, filtered; one statement. */
+export async function listDeals(
+  ctx: RequestContext,
+  filter: DealFilterValues,
+  window: PageWindow,
+): Promise<Connection<DealType>> {
+  const d = sql.ref('d');
+  const s = sql.ref('s');
+  const page = keyset({
+    column: sql`${d}.created_at`,
+    id: sql`${d}.id`,
+    cast: 'timestamptz',
+    descending: true,
+    window,
+  });
+  const rows = await queryRows(
+    ctx.em,
+    sql<DealType>`select ${dealColumns(d, s)} from sales_deal ${d} join sales_stage ${s} on ${s}.id = ${d}.stage_id
+      where ${sql.join([...dealConditions(d, s, workspaceOf(ctx), filter), page.condition], sql` and `)}
+      order by ${page.order} limit ${window.limit + 1}`,
+  );
+  return toConnection(rows, window, (row) => positionOf(row.createdAt, row.id));
+}
+
+export interface DealPageKey {
+  /** The stage (for a board column) or counterparty (for Counterparty.deals) the page belongs to. */
+  parentId: string;
+  parent: 'stage' | 'counterparty';
+  window: PageWindow;
+  argsKey: string;
+}
+
+/** Pages of deals for many stages or counterparties in one LATERAL statement per argument set. */
+export const dealPageByParent = defineLoader<DealPageKey, Connection<DealType>>(
+  async (ctx, keys) => {
+    const pages = new Map<DealPageKey, Connection<DealType>>();
+    for (const group of Map.groupBy(keys, (k) => `${k.parent}|${k.argsKey}`).values()) {
+      const { window, parent } = group[0]!;
+      const d = sql.ref('d');
+      const s = sql.ref('s');
+      const page = keyset({
+        column: sql`${d}.created_at`,
+        id: sql`${d}.id`,
+        cast: 'timestamptz',
+        descending: true,
+        window,
+      });
+      const parentColumn = parent === 'stage' ? sql`${d}.stage_id` : sql`${d}.counterparty_id`;
+      const rows = await queryRows(
+        ctx.em,
+        sql<
+          DealType & { parentId: string }
+        >`select page.* from unnest(${group.map((k) => k.parentId)}::uuid[]) as parent(id)
+          cross join lateral (select ${dealColumns(d, s)}, parent.id as "parentId"
+            from sales_deal ${d} join sales_stage ${s} on ${s}.id = ${d}.stage_id
+            where ${sql.join([...dealConditions(d, s, workspaceOf(ctx), {}), sql`${parentColumn} = parent.id`, page.condition], sql` and `)}
+            order by ${page.order} limit ${window.limit + 1}) page`,
+      );
+      const byParent = Map.groupBy(rows, (r) => r.parentId);
+      for (const key of group) {
+        pages.set(
+          key,
+          toConnection(byParent.get(key.parentId) ?? [], window, (row) => positionOf(row.createdAt, row.id)),
+        );
+      }
+    }
+    return keys.map((k) => pages.get(k)!);
+  },
+  { cacheKey: (k) => `${k.parent}|${k.parentId}|${k.argsKey}` },
+);
+
+export const stageChangesByDeal = defineLoader<string, DealStageChangeType[]>(async (ctx, ids) => {
+  const rows = await queryRows(
+    ctx.em,
+    sql<DealStageChangeType>`select id, deal_id as "dealId", from_stage_id as "fromStageId", to_stage_id as "toStageId",
+        actor_id as "actorId", changed_at as "changedAt"
+      from sales_deal_stage_change where workspace_id = ${workspaceOf(ctx)} and deal_id = any(${ids}::uuid[])
+      order by changed_at, id`,
+  );
+  const byDeal = Map.groupBy(rows, (r) => r.dealId);
+  return ids.map((id) => byDeal.get(id) ?? []);
+});
+
+/** Open deals of a pipeline by expected close month: amount and amount × probability, in SQL. */
+export async function pipelineForecast(
+  ctx: RequestContext,
+  pipelineId: string,
+  from: string,
+  to: string,
+): Promise<ForecastMonthType[]> {
+  return queryRows(
+    ctx.em,
+    sql<ForecastMonthType>`select to_char(date_trunc('month', d.expected_close_date), 'YYYY-MM') as month, d.currency,
+        count(*)::int as "dealCount", sum(d.amount)::numeric(16,2)::text as amount,
+        sum(d.amount * s.probability / 100.0)::numeric(16,2)::text as "weightedAmount"
+      from sales_deal d join sales_stage s on s.id = d.stage_id
+      where d.workspace_id = ${workspaceOf(ctx)} and d.pipeline_id = ${pipelineId}::uuid and d.deleted_at is null
+        and s.kind = 'OPEN' and d.expected_close_date between ${from}::date and ${to}::date
+      group by 1, 2 order by 1, 2`,
+  );
+}
