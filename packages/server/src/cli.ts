@@ -28,7 +28,7 @@ const USAGE = `Usage: kontra <command>
 Environment:
   DATABASE_URL      a PostgreSQL server; without it, PostgreSQL runs embedded (PGlite) in $KONTRA_DATA_DIR
   KONTRA_DATA_DIR   where the embedded database keeps its data (default ./.kontra-data)
-  KONTRA_PLUGINS    comma-separated plugin packages to load (default: none besides the core)
+  KONTRA_PLUGINS    comma-separated plugin packages to load (default: @kontra/plugin-sales; empty: the core alone)
   KONTRA_CONFIG     JSON object of plugin configuration by plugin name
   PORT, HOST        where to listen; NODE_ENV=production turns off migrate-on-start and Sandbox
 `;

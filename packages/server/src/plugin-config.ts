@@ -9,8 +9,16 @@ function isPlugin(value: unknown): value is KontraPlugin {
   );
 }
 
-/** Imports the plugin packages named in KONTRA_PLUGINS; each exports its plugin as `plugin`. */
-export async function loadConfiguredPlugins(names = process.env.KONTRA_PLUGINS ?? ''): Promise<KontraPlugin[]> {
+/** The built-in plugins a server loads unless KONTRA_PLUGINS says otherwise. */
+export const DEFAULT_PLUGINS = '@kontra/plugin-sales';
+
+/**
+ * Imports the plugin packages named in KONTRA_PLUGINS (comma-separated; empty for the core alone);
+ * each exports its plugin as `plugin`.
+ */
+export async function loadConfiguredPlugins(
+  names = process.env.KONTRA_PLUGINS ?? DEFAULT_PLUGINS,
+): Promise<KontraPlugin[]> {
   const packages = names
     .split(',')
     .map((n) => n.trim())
