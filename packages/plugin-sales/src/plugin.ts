@@ -1,6 +1,7 @@
 import { definePlugin, UserRole } from '@kontra/core';
 import { salesConfigSchema } from './config.js';
 import { Deal, DealStageChange } from './entities/deal.entity.js';
+import { Order, OrderLine } from './entities/order.entity.js';
 import { Pipeline, Stage } from './entities/pipeline.entity.js';
 import { ProductCategory } from './entities/product-category.entity.js';
 import { ProductPrice } from './entities/product-price.entity.js';
@@ -9,6 +10,8 @@ import { salesMigrations } from './migrations/index.js';
 import { CounterpartyDealsResolver, DealResolver, DealStageChangeResolver } from './resolvers/deal.resolver.js';
 import { PipelineResolver, StageDealsResolver } from './resolvers/pipeline.resolver.js';
 import { ProductResolver } from './resolvers/product.resolver.js';
+import { salesTimelineSources } from './timeline/sales-timeline.sources.js';
+import { CounterpartyOrdersResolver, OrderLineResolver, OrderResolver } from './resolvers/order.resolver.js';
 
 const { ADMIN, MANAGER, AGENT } = UserRole;
 
@@ -16,7 +19,7 @@ const { ADMIN, MANAGER, AGENT } = UserRole;
 export const salesPlugin = definePlugin({
   name: 'sales',
   version: '0.1.0',
-  entities: [ProductCategory, Product, ProductPrice, Pipeline, Stage, Deal, DealStageChange],
+  entities: [ProductCategory, Product, ProductPrice, Pipeline, Stage, Deal, DealStageChange, Order, OrderLine],
   migrations: salesMigrations,
   resolvers: [
     ProductResolver,
@@ -25,11 +28,16 @@ export const salesPlugin = definePlugin({
     DealResolver,
     DealStageChangeResolver,
     CounterpartyDealsResolver,
+    OrderResolver,
+    OrderLineResolver,
+    CounterpartyOrdersResolver,
   ],
+  timelineSources: salesTimelineSources,
   permissions: {
     'sales.catalog.manage': [ADMIN, MANAGER],
     'sales.pipeline.manage': [ADMIN, MANAGER],
     'sales.deal.write': [ADMIN, MANAGER, AGENT],
+    'sales.order.write': [ADMIN, MANAGER, AGENT],
   },
   configSchema: salesConfigSchema,
 });

@@ -12,5 +12,15 @@ export enum StageKind {
   LOST = 'LOST',
 }
 
+/** An order's life: placed, then paid and shipped, or cancelled; paid orders may be refunded. */
+export enum OrderStatus {
+  PLACED = 'PLACED',
+  PAID = 'PAID',
+  SHIPPED = 'SHIPPED',
+  CANCELLED = 'CANCELLED',
+  REFUNDED = 'REFUNDED',
+}
+
 registerEnumType(ProductKind, { name: 'ProductKind' });
+registerEnumType(OrderStatus, { name: 'OrderStatus' });
 registerEnumType(StageKind, { name: 'StageKind' });

@@ -15,7 +15,14 @@ import {
 } from '@kontra/core';
 import { StageKind } from '../entities/sales.enums.js';
 import { createDeal, moveDeal, toDealRow, updateDeal } from '../services/deal.service.js';
-import { dealPageByParent, listDeals, pipelineById, stageById, stageChangesByDeal } from '../services/sales.queries.js';
+import {
+  dealById,
+  dealPageByParent,
+  listDeals,
+  pipelineById,
+  stageById,
+  stageChangesByDeal,
+} from '../services/sales.queries.js';
 import { CreateDealInput, MoveDealInput, UpdateDealInput } from './inputs/deal.inputs.js';
 import { DealStageChangeType, DealType, PipelineType, StageType } from './sales.types.js';
 
@@ -108,6 +115,11 @@ export class DealResolver {
 
 @Resolver(() => DealStageChangeType)
 export class DealStageChangeResolver {
+  @FieldResolver(() => DealType)
+  deal(@Root() change: DealStageChangeType, @Ctx() ctx: RequestContext) {
+    return ctx.loader(dealById).load(change.dealId);
+  }
+
   @FieldResolver(() => StageType, { nullable: true })
   fromStage(@Root() change: DealStageChangeType, @Ctx() ctx: RequestContext) {
     return change.fromStageId ? ctx.loader(stageById).load(change.fromStageId) : null;

@@ -239,11 +239,35 @@ export const dealPageByParent = defineLoader<DealPageKey, Connection<DealType>>(
   { cacheKey: (k) => `${k.parent}|${k.parentId}|${k.argsKey}` },
 );
 
+export const dealById = defineLoader<string, DealType | null>(async (ctx, ids) => {
+  const d = sql.ref('d');
+  const s = sql.ref('s');
+  const rows = await queryRows(
+    ctx.em,
+    sql<DealType>`select ${dealColumns(d, s)} from sales_deal ${d} join sales_stage ${s} on ${s}.id = ${d}.stage_id
+      where ${d}.workspace_id = ${workspaceOf(ctx)} and ${d}.id = any(${ids}::uuid[]) and ${d}.deleted_at is null`,
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+});
+
+const STAGE_CHANGE_COLUMNS = sql`id, deal_id as "dealId", from_stage_id as "fromStageId", to_stage_id as "toStageId",
+  actor_id as "actorId", changed_at as "changedAt"`;
+
+export const stageChangeById = defineLoader<string, DealStageChangeType | null>(async (ctx, ids) => {
+  const rows = await queryRows(
+    ctx.em,
+    sql<DealStageChangeType>`select ${STAGE_CHANGE_COLUMNS} from sales_deal_stage_change
+      where workspace_id = ${workspaceOf(ctx)} and id = any(${ids}::uuid[])`,
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+});
+
 export const stageChangesByDeal = defineLoader<string, DealStageChangeType[]>(async (ctx, ids) => {
   const rows = await queryRows(
     ctx.em,
-    sql<DealStageChangeType>`select id, deal_id as "dealId", from_stage_id as "fromStageId", to_stage_id as "toStageId",
-        actor_id as "actorId", changed_at as "changedAt"
+    sql<DealStageChangeType>`select ${STAGE_CHANGE_COLUMNS}
       from sales_deal_stage_change where workspace_id = ${workspaceOf(ctx)} and deal_id = any(${ids}::uuid[])
       order by changed_at, id`,
   );

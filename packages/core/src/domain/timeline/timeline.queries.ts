@@ -3,7 +3,7 @@ import { defineLoader } from '../../kernel/loaders.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { keyset, positionOf, toConnection, type Connection, type PageWindow } from '../../graphql/connection.js';
 import { graphqlTypeName } from '../../graphql/type-names.js';
-import { TIMELINE_TYPENAME, type TimelineEntry } from './timeline-entry.type.js';
+import { SOURCE_ROW_ID, TIMELINE_TYPENAME, type TimelineEntry } from './timeline-entry.type.js';
 import type { TimelineSource } from './timeline-source.js';
 
 export interface TimelinePageKey {

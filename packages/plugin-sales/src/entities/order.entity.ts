@@ -1,0 +1,73 @@
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Counterparty, WorkspaceOwnedEntity, WorkspaceScopedEntity } from '@kontra/core';
+import { Deal } from './deal.entity.js';
+import { Product } from './product.entity.js';
+import { OrderStatus } from './sales.enums.js';
+
+/**
+ * A purchase by a counterparty: the data the analytics plugin reads, indexed for it by
+ * (workspace, counterparty, time) and (workspace, time).
+ */
+@Entity({ tableName: 'sales_order' })
+@Index({ properties: ['workspace', 'counterparty', 'placedAt'] })
+@Index({ properties: ['workspace', 'placedAt'] })
+@Index({ properties: ['workspace', 'deal'] })
+export class Order extends WorkspaceScopedEntity {
+  @ManyToOne(() => Counterparty, { deleteRule: 'cascade' })
+  counterparty!: Counterparty;
+
+  @Property({ type: 'datetime' })
+  placedAt!: Date;
+
+  @Enum({ items: () => OrderStatus, nativeEnumName: 'sales_order_status' })
+  status: OrderStatus = OrderStatus.PLACED;
+
+  @Property({ length: 3 })
+  currency!: string;
+
+  /** Sum of the lines before discounts. */
+  @Property({ type: 'decimal', precision: 14, scale: 2 })
+  subtotal!: string;
+
+  @Property({ type: 'decimal', precision: 14, scale: 2 })
+  discountTotal!: string;
+
+  /** Sum of the line totals: what the customer pays. */
+  @Property({ type: 'decimal', precision: 14, scale: 2 })
+  total!: string;
+
+  /** The deal this order came from, if any. */
+  @ManyToOne(() => Deal, { nullable: true, deleteRule: 'set null' })
+  deal: Deal | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  cancelledAt: Date | null = null;
+}
+
+/** One product of an order, at the price it had when ordered. */
+@Entity({ tableName: 'sales_order_line' })
+@Index({ properties: ['workspace', 'order'] })
+@Index({ properties: ['workspace', 'product'] })
+export class OrderLine extends WorkspaceOwnedEntity {
+  @ManyToOne(() => Order, { deleteRule: 'cascade' })
+  order!: Order;
+
+  @ManyToOne(() => Product, { deleteRule: 'restrict' })
+  product!: Product;
+
+  @Property()
+  position!: number;
+
+  @Property({ type: 'decimal', precision: 12, scale: 3 })
+  quantity!: string;
+
+  /** The price at the time of the order; later price changes do not touch it. */
+  @Property({ type: 'decimal', precision: 14, scale: 2 })
+  unitPrice!: string;
+
+  @Property({ type: 'decimal', precision: 5, scale: 2, default: '0' })
+  discountPercent: string = '0.00';
+
+  @Property({ type: 'decimal', precision: 14, scale: 2 })
+  lineTotal!: string;
+}
