@@ -171,3 +171,29 @@ describe('orders on the counterparty', () => {
     expect(kinds.filter((k) => k === 'sales.orderPlaced')).toHaveLength(2);
   });
 });
+
+describe('timeline identity', () => {
+  it('gives an order placed and later cancelled two entries with distinct ids', async () => {
+    const buyer = await createCounterparty(admin, 'Fickle Buyer');
+    const placed = await ok<{ placeOrder: { id: string; version: number } }>(admin, PLACE, {
+      input: { counterpartyId: buyer, lines: [{ productId: product['COFFEE']!.id, quantity: '1' }] },
+    });
+    await ok(
+      admin,
+      `mutation ($id: ID!, $v: Int!) { setOrderStatus(id: $id, version: $v, status: CANCELLED) { id } }`,
+      {
+        id: placed.placeOrder.id,
+        v: placed.placeOrder.version,
+      },
+    );
+    const read = await ok<{ counterparty: { timeline: { edges: { node: { id: string; kind: string } }[] } } }>(
+      admin,
+      `query ($id: ID!) { counterparty(id: $id) { timeline { edges { node { id kind } } } } }`,
+      { id: buyer },
+    );
+    expect(read.counterparty.timeline.edges.map((e) => e.node)).toEqual([
+      { id: `sales.orderCancelled:${placed.placeOrder.id}`, kind: 'sales.orderCancelled' },
+      { id: `sales.orderPlaced:${placed.placeOrder.id}`, kind: 'sales.orderPlaced' },
+    ]);
+  });
+});

@@ -40,12 +40,14 @@ async function hydrate(
         const fields = loaded[index];
         if (fields instanceof Error) throw fields;
         if (!fields) return;
+        // Two kinds may stem from one row (an order placed, later cancelled): the kind keeps ids unique.
         entries.set(row, {
           ...fields,
-          id: row.id,
+          id: `${row.kind}:${row.id}`,
           occurredAt: row.occurredAt,
           kind: row.kind,
           [TIMELINE_TYPENAME]: typename,
+          [SOURCE_ROW_ID]: row.id,
         } as TimelineEntry);
       });
     }),
@@ -93,7 +95,7 @@ export const timelinePageByCounterparty = defineLoader<TimelinePageKey, Connecti
         const own = (byParent.get(key.counterpartyId) ?? []).flatMap((row) => entries.get(row) ?? []);
         pages.set(
           key,
-          toConnection(own, window, (entry) => positionOf(entry.occurredAt, entry.id)),
+          toConnection(own, window, (entry) => positionOf(entry.occurredAt, entry[SOURCE_ROW_ID]!)),
         );
       }
     }
