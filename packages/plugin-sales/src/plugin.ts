@@ -11,6 +11,7 @@ import { CounterpartyDealsResolver, DealResolver, DealStageChangeResolver } from
 import { PipelineResolver, StageDealsResolver } from './resolvers/pipeline.resolver.js';
 import { ProductResolver } from './resolvers/product.resolver.js';
 import { salesTimelineSources } from './timeline/sales-timeline.sources.js';
+import { ordersFilter } from './filters/order-filter.js';
 import { CounterpartyOrdersResolver, OrderLineResolver, OrderResolver } from './resolvers/order.resolver.js';
 
 const { ADMIN, MANAGER, AGENT } = UserRole;
@@ -33,6 +34,7 @@ export const salesPlugin = definePlugin({
     CounterpartyOrdersResolver,
   ],
   timelineSources: salesTimelineSources,
+  counterpartyFilters: [ordersFilter],
   permissions: {
     'sales.catalog.manage': [ADMIN, MANAGER],
     'sales.pipeline.manage': [ADMIN, MANAGER],

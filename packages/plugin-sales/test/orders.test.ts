@@ -197,3 +197,46 @@ describe('timeline identity', () => {
     ]);
   });
 });
+
+describe('filtering counterparties by their orders', () => {
+  it('finds who bought a product, and who contacted us but bought nothing', async () => {
+    const bought = await createCounterparty(admin, 'Bean Buyer');
+    const quiet = await createCounterparty(admin, 'Called But Never Bought');
+    await ok(admin, PLACE, {
+      input: {
+        counterpartyId: bought,
+        lines: [{ productId: product['BEANS-KG']!.id, quantity: '1' }],
+        placedAt: '2026-10-15T09:00:00Z',
+      },
+    });
+    await ok(admin, `mutation ($input: CreateInteractionInput!) { createInteraction(input: $input) { id } }`, {
+      input: { counterpartyId: quiet, type: 'CALL', direction: 'INBOUND', occurredAt: '2026-10-20T09:00:00Z' },
+    });
+    const names = async (filter: unknown) =>
+      (
+        await ok<{ counterparties: { edges: { node: { displayName: string } }[] } }>(
+          admin,
+          `query ($f: CounterpartyFilter) { counterparties(first: 100, filter: $f) { edges { node { displayName } } } }`,
+          { f: filter },
+        )
+      ).counterparties.edges.map((e) => e.node.displayName);
+    expect(
+      await names({
+        orders: {
+          some: {
+            productIds: [product['BEANS-KG']!.id],
+            placedAt: { gte: '2026-10-01T00:00:00Z', lt: '2026-11-01T00:00:00Z' },
+          },
+        },
+      }),
+    ).toEqual(['Bean Buyer']);
+    expect(
+      await names({
+        interactions: {
+          some: { direction: ['INBOUND'], occurredAt: { gte: '2026-10-01T00:00:00Z', lt: '2026-11-01T00:00:00Z' } },
+        },
+        orders: { none: { placedAt: { gte: '2026-10-01T00:00:00Z', lt: '2026-11-01T00:00:00Z' } } },
+      }),
+    ).toEqual(['Called But Never Bought']);
+  });
+});
