@@ -12,6 +12,7 @@ import { PipelineResolver, StageDealsResolver } from './resolvers/pipeline.resol
 import { ProductResolver } from './resolvers/product.resolver.js';
 import { salesTimelineSources } from './timeline/sales-timeline.sources.js';
 import { ordersFilter } from './filters/order-filter.js';
+import { DealSubscriptionResolver, OrderSubscriptionResolver } from './resolvers/sales-subscription.resolver.js';
 import { CounterpartyOrdersResolver, OrderLineResolver, OrderResolver } from './resolvers/order.resolver.js';
 
 const { ADMIN, MANAGER, AGENT } = UserRole;
@@ -32,6 +33,8 @@ export const salesPlugin = definePlugin({
     OrderResolver,
     OrderLineResolver,
     CounterpartyOrdersResolver,
+    DealSubscriptionResolver,
+    OrderSubscriptionResolver,
   ],
   timelineSources: salesTimelineSources,
   counterpartyFilters: [ordersFilter],
