@@ -17,7 +17,7 @@ export type { KontraEventMap, KontraPluginConfigMap, KontraEventType } from './k
 export { corePlugin } from './plugin.js';
 
 export type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
-export type { MigrationObject } from '@mikro-orm/core';
+export { LockMode, type MigrationObject } from '@mikro-orm/core';
 
 // Data: ORM set-up, base entity, SQL helpers, locking.
 export { createOrm, ormConfig, migrate, collectMigrations, type OrmOptions } from './data/orm.js';

@@ -2,6 +2,7 @@ import { definePlugin, UserRole } from '@kontra/core';
 import { salesConfigSchema } from './config.js';
 import { Deal, DealStageChange } from './entities/deal.entity.js';
 import { Order, OrderLine } from './entities/order.entity.js';
+import { LoyaltyCard, LoyaltyTransaction } from './entities/loyalty.entity.js';
 import { Pipeline, Stage } from './entities/pipeline.entity.js';
 import { ProductCategory } from './entities/product-category.entity.js';
 import { ProductPrice } from './entities/product-price.entity.js';
@@ -12,6 +13,7 @@ import { PipelineResolver, StageDealsResolver } from './resolvers/pipeline.resol
 import { ProductResolver } from './resolvers/product.resolver.js';
 import { salesTimelineSources } from './timeline/sales-timeline.sources.js';
 import { ordersFilter } from './filters/order-filter.js';
+import { CounterpartyLoyaltyResolver, LoyaltyResolver } from './resolvers/loyalty.resolver.js';
 import { DealSubscriptionResolver, OrderSubscriptionResolver } from './resolvers/sales-subscription.resolver.js';
 import { CounterpartyOrdersResolver, OrderLineResolver, OrderResolver } from './resolvers/order.resolver.js';
 
@@ -21,7 +23,19 @@ const { ADMIN, MANAGER, AGENT } = UserRole;
 export const salesPlugin = definePlugin({
   name: 'sales',
   version: '0.1.0',
-  entities: [ProductCategory, Product, ProductPrice, Pipeline, Stage, Deal, DealStageChange, Order, OrderLine],
+  entities: [
+    ProductCategory,
+    Product,
+    ProductPrice,
+    Pipeline,
+    Stage,
+    Deal,
+    DealStageChange,
+    Order,
+    OrderLine,
+    LoyaltyCard,
+    LoyaltyTransaction,
+  ],
   migrations: salesMigrations,
   resolvers: [
     ProductResolver,
@@ -35,6 +49,8 @@ export const salesPlugin = definePlugin({
     CounterpartyOrdersResolver,
     DealSubscriptionResolver,
     OrderSubscriptionResolver,
+    LoyaltyResolver,
+    CounterpartyLoyaltyResolver,
   ],
   timelineSources: salesTimelineSources,
   counterpartyFilters: [ordersFilter],

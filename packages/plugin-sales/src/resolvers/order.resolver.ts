@@ -77,7 +77,8 @@ export class OrderResolver {
     description: 'Places an order; a bad line is reported by its index and nothing is written',
   })
   async placeOrder(@Arg('input') input: PlaceOrderInput, @Ctx() ctx: RequestContext) {
-    const { order } = await write(ctx, 'sales.order.write', (tx) => placeOrder(tx, input));
+    const { loyalty } = ctx.runtime.config('sales');
+    const { order } = await write(ctx, 'sales.order.write', (tx) => placeOrder(tx, input, loyalty));
     return toOrderRow(order);
   }
 

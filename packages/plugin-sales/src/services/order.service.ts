@@ -13,6 +13,8 @@ import { Product } from '../entities/product.entity.js';
 import { OrderStatus } from '../entities/sales.enums.js';
 import type { OrderType, PlaceOrderInput } from '../resolvers/order.types.js';
 import { formatCents, lineAmounts, scaled } from './order-math.js';
+import { earnForOrder, reverseForOrder } from './loyalty.service.js';
+import type { LoyaltyRule } from '../config.js';
 
 /** Where an order may go from each status. */
 const NEXT_STATUSES: Record<OrderStatus, readonly OrderStatus[]> = {
@@ -51,6 +53,7 @@ async function lineProducts(tx: WriteContext, input: PlaceOrderInput, problems: 
 export async function placeOrder(
   tx: WriteContext,
   input: PlaceOrderInput,
+  loyalty: LoyaltyRule,
 ): Promise<{ order: Order; lines: OrderLine[] }> {
   const problems: FieldProblem[] = [];
   const counterparty = isId(input.counterpartyId)
@@ -119,6 +122,7 @@ export async function placeOrder(
     counterpartyId: counterparty.id,
     payload: { total: order.total, currency, lineCount: lines.length, dealId: deal?.id ?? null },
   });
+  await earnForOrder(tx, order, loyalty);
   return { order, lines };
 }
 
@@ -141,6 +145,7 @@ export async function setOrderStatus(
   const from = order.status;
   order.status = status;
   if (status === OrderStatus.CANCELLED) order.cancelledAt = new Date();
+  if (status === OrderStatus.CANCELLED || status === OrderStatus.REFUNDED) await reverseForOrder(tx, order);
   tx.emit({
     type: status === OrderStatus.CANCELLED ? 'sales.orderCancelled' : 'sales.orderStatusChanged',
     entityType: 'Order',
