@@ -13,6 +13,7 @@ import { PipelineResolver, StageDealsResolver } from './resolvers/pipeline.resol
 import { ProductResolver } from './resolvers/product.resolver.js';
 import { salesTimelineSources } from './timeline/sales-timeline.sources.js';
 import { ordersFilter } from './filters/order-filter.js';
+import { seedSalesDemoData } from './seed/sales-demo-data.js';
 import { CounterpartyLoyaltyResolver, LoyaltyResolver } from './resolvers/loyalty.resolver.js';
 import { DealSubscriptionResolver, OrderSubscriptionResolver } from './resolvers/sales-subscription.resolver.js';
 import { CounterpartyOrdersResolver, OrderLineResolver, OrderResolver } from './resolvers/order.resolver.js';
@@ -61,4 +62,5 @@ export const salesPlugin = definePlugin({
     'sales.order.write': [ADMIN, MANAGER, AGENT],
   },
   configSchema: salesConfigSchema,
+  seed: seedSalesDemoData,
 });

@@ -1,4 +1,4 @@
-import { write, type WriteContext } from '../events/write.js';
+import type { WriteContext } from '../events/write.js';
 import { CounterpartyKind, CounterpartyRole } from '../domain/counterparty/counterparty.enums.js';
 import { createCounterparty } from '../domain/counterparty/counterparty.service.js';
 import type { CreateCounterpartyInput } from '../domain/counterparty/counterparty.inputs.js';
@@ -111,7 +111,7 @@ async function inBatches<T>(
   for (let start = 0; start < items.length; start += BATCH) {
     const batch = items.slice(start, start + BATCH);
     ids.push(
-      ...(await write(ctx.request, permission, async (tx) => {
+      ...(await ctx.write(permission, async (tx) => {
         const created: string[] = [];
         for (const item of batch) created.push(await make(tx, item));
         return created;
@@ -123,7 +123,7 @@ async function inBatches<T>(
 }
 
 async function seedTeamAndFields(ctx: SeedContext): Promise<string[]> {
-  return write(ctx.request, 'user.manage', async (tx) => {
+  return ctx.write('user.manage', async (tx) => {
     const workspace = tx.em.getReference(Workspace, tx.principal.workspaceId);
     const team = [
       ['Maria Manager', UserRole.MANAGER],

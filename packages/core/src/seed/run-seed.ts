@@ -4,6 +4,7 @@ import { User } from '../domain/workspace/user.entity.js';
 import { UserRole } from '../domain/workspace/user-role.enum.js';
 import { Workspace } from '../domain/workspace/workspace.entity.js';
 import { createRequestContext } from '../kernel/context.js';
+import { write } from '../events/write.js';
 import type { KontraRuntime } from '../kernel/runtime.js';
 import { seededRandom, type SeedContext } from './seed-context.js';
 
@@ -47,7 +48,14 @@ export async function seedDemoWorkspace(
     role: UserRole.ADMIN,
     apiKeyId: 'seed',
   });
-  const context: SeedContext = { request, random: seededRandom(20261123), progress, created: new Map() };
+  const principal = request.principal!;
+  const context: SeedContext = {
+    request,
+    random: seededRandom(20261123),
+    progress,
+    created: new Map(),
+    write: (permission, work) => write(createRequestContext(runtime, principal), permission, work),
+  };
   for (const plugin of runtime.plugins) {
     if (plugin.seed) await plugin.seed(context);
   }

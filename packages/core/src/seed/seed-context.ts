@@ -1,9 +1,15 @@
 import type { RequestContext } from '../kernel/context.js';
+import type { WriteContext } from '../events/write.js';
 
 /** What a plugin's `seed` hook gets to fill a demo workspace with believable data. */
 export interface SeedContext {
-  /** A request context acting as the workspace's admin: write through `write(ctx.request, …)`. */
+  /** A request context acting as the workspace's admin, for reads and the plugins' configuration. */
   readonly request: RequestContext;
+  /**
+   * One transaction as the admin, on a fresh entity manager each time, so a seed of thousands of
+   * rows written in many batches stays linear instead of re-checking every earlier row on flush.
+   */
+  write<T>(permission: string, work: (tx: WriteContext) => Promise<T>): Promise<T>;
   /** Deterministic pseudo-random numbers in [0, 1), so every seed gives the same demo data. */
   random(): number;
   /** Reports progress of a long step, e.g. `progress('interactions', 400, 2000)`. */
