@@ -14,6 +14,7 @@ import { ProductResolver } from './resolvers/product.resolver.js';
 import { salesTimelineSources } from './timeline/sales-timeline.sources.js';
 import { ordersFilter } from './filters/order-filter.js';
 import { seedSalesDemoData } from './seed/sales-demo-data.js';
+import { ImportResolver } from './resolvers/import.resolver.js';
 import { CounterpartyLoyaltyResolver, LoyaltyResolver } from './resolvers/loyalty.resolver.js';
 import { DealSubscriptionResolver, OrderSubscriptionResolver } from './resolvers/sales-subscription.resolver.js';
 import { CounterpartyOrdersResolver, OrderLineResolver, OrderResolver } from './resolvers/order.resolver.js';
@@ -52,6 +53,7 @@ export const salesPlugin = definePlugin({
     OrderSubscriptionResolver,
     LoyaltyResolver,
     CounterpartyLoyaltyResolver,
+    ImportResolver,
   ],
   timelineSources: salesTimelineSources,
   counterpartyFilters: [ordersFilter],
