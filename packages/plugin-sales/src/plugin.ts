@@ -1,6 +1,6 @@
 import { definePlugin, UserRole } from '@kontra/core';
 import { salesConfigSchema } from './config.js';
-import { Deal, DealStageChange } from './entities/deal.entity.js';
+import { Deal, DealLine, DealStageChange } from './entities/deal.entity.js';
 import { Order, OrderLine } from './entities/order.entity.js';
 import { LoyaltyCard, LoyaltyTransaction } from './entities/loyalty.entity.js';
 import { Pipeline, Stage } from './entities/pipeline.entity.js';
@@ -8,7 +8,12 @@ import { ProductCategory } from './entities/product-category.entity.js';
 import { ProductPrice } from './entities/product-price.entity.js';
 import { Product } from './entities/product.entity.js';
 import { salesMigrations } from './migrations/index.js';
-import { CounterpartyDealsResolver, DealResolver, DealStageChangeResolver } from './resolvers/deal.resolver.js';
+import {
+  CounterpartyDealsResolver,
+  DealLineResolver,
+  DealResolver,
+  DealStageChangeResolver,
+} from './resolvers/deal.resolver.js';
 import { PipelineResolver, StageDealsResolver } from './resolvers/pipeline.resolver.js';
 import { ProductResolver } from './resolvers/product.resolver.js';
 import { salesTimelineSources } from './timeline/sales-timeline.sources.js';
@@ -33,6 +38,7 @@ export const salesPlugin = definePlugin({
     Stage,
     Deal,
     DealStageChange,
+    DealLine,
     Order,
     OrderLine,
     LoyaltyCard,
@@ -45,6 +51,7 @@ export const salesPlugin = definePlugin({
     StageDealsResolver,
     DealResolver,
     DealStageChangeResolver,
+    DealLineResolver,
     CounterpartyDealsResolver,
     OrderResolver,
     OrderLineResolver,

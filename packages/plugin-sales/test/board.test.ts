@@ -16,6 +16,18 @@ beforeAll(async () => {
     Array.from({ length: 20 }, (_, i) => createCounterparty(admin, `Customer ${i}`)),
   );
   const openStages = pipeline.stages.filter((s) => s.kind === 'OPEN');
+  const products = await Promise.all(
+    ['A', 'B', 'C'].map(
+      async (sku) =>
+        (
+          await ok<{ createProduct: { id: string } }>(
+            admin,
+            `mutation ($sku: String!) { createProduct(input: { sku: $sku, name: $sku, unitPrice: "10" }) { id } }`,
+            { sku },
+          )
+        ).createProduct.id,
+    ),
+  );
   for (let i = 0; i < DEALS; i++) {
     await ok(admin, CREATE_DEAL, {
       input: {
@@ -23,7 +35,7 @@ beforeAll(async () => {
         pipelineId: pipeline.id,
         stageId: openStages[i % openStages.length]!.id,
         title: `Deal ${i}`,
-        amount: String(100 + i),
+        lines: [{ productId: products[i % products.length], quantity: String(1 + (i % 4)) }],
       },
     });
   }
@@ -31,10 +43,11 @@ beforeAll(async () => {
 afterAll(() => kit.close());
 
 const BOARD = `query ($id: ID!, $n: Int!) { pipeline(id: $id) { name stages { name probability
-  deals(first: $n) { edges { node { title amount counterparty { displayName } owner { name } stage { name } } } } } } }`;
+  deals(first: $n) { edges { node { title amount counterparty { displayName } owner { name } stage { name }
+    lines { quantity product { name } } } } } } } }`;
 
 describe('the pipeline board', () => {
-  it('loads 200 deals with counterparty, owner and stage in as many statements as 10', async () => {
+  it('loads 200 deals with counterparty, owner, stage and products in as many statements as 12', async () => {
     await admin.request(`{ viewer { user { id } } }`);
     let shown = 0;
     const statementsFor = (perStage: number) =>
@@ -49,9 +62,9 @@ describe('the pipeline board', () => {
     expect(shown).toBe(12);
     const full = await statementsFor(100);
     expect(shown).toBe(DEALS);
-    // The pipeline, its stages, the deals of every stage, their counterparties, their owners; the
-    // deals' stages come from the stages already read.
+    // The pipeline, its stages, the deals of every stage, their counterparties, owners, lines and
+    // the lines' products; the deals' stages come from the stages already read.
     expect(full).toBe(small);
-    expect(full).toBe(5);
+    expect(full).toBe(7);
   });
 });

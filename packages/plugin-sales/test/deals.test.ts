@@ -206,3 +206,49 @@ describe('deals', () => {
     ]);
   });
 });
+
+describe('deals with product lines', () => {
+  it('sums the lines into the amount, and recomputes it when the lines change', async () => {
+    const product = await ok<{ createProduct: { id: string } }>(
+      admin,
+      `mutation { createProduct(input: { sku: "LIC-1", name: "Licence", unitPrice: "120.00" }) { id } }`,
+    );
+    const created = await ok<{ createDeal: { id: string; version: number; amount: string } }>(
+      admin,
+      `mutation ($input: CreateDealInput!) { createDeal(input: $input) { id version amount } }`,
+      {
+        input: {
+          counterpartyId: acmeId,
+          pipelineId: pipeline.id,
+          title: 'Licences',
+          lines: [{ productId: product.createProduct.id, quantity: '10', discountPercent: '15' }],
+        },
+      },
+    );
+    expect(created.createDeal.amount).toBe('1020.00');
+    const updated = await ok<{
+      updateDeal: { amount: string; lines: { quantity: string; product: { name: string } }[] };
+    }>(
+      admin,
+      `mutation ($input: UpdateDealInput!) { updateDeal(input: $input) { amount lines { quantity product { name } } } }`,
+      {
+        input: {
+          id: created.createDeal.id,
+          version: created.createDeal.version,
+          lines: [{ productId: product.createProduct.id, quantity: '2' }],
+        },
+      },
+    );
+    expect(updated.updateDeal).toEqual({
+      amount: '240.00',
+      lines: [{ quantity: '2.000', product: { name: 'Licence' } }],
+    });
+  });
+
+  it('needs an amount when there are no lines', async () => {
+    const result = await admin.request(CREATE_DEAL, {
+      input: { counterpartyId: acmeId, pipelineId: pipeline.id, title: 'Nothing' },
+    });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ path: 'amount' }] });
+  });
+});

@@ -47,7 +47,7 @@ describe('query limits', () => {
     const result = await admin.request(`{ counterparties(first: 100) { edges { node {
       interactions(first: 100) { edges { node { participants { counterparty { displayName } } } } } } } } }`);
     expect(result.status).toBe(400);
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 25_000 });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 100_000 });
   });
 
   it('refuses a query nested too deep', async () => {

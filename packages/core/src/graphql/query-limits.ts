@@ -24,7 +24,7 @@ export interface QueryLimits {
   maxComplexity: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 15, maxComplexity: 25_000 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 15, maxComplexity: 100_000 };
 
 /** Lists without a page size are counted as this many items. */
 const ASSUMED_LIST_LENGTH = 10;

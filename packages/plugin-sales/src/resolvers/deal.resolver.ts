@@ -18,13 +18,15 @@ import { createDeal, moveDeal, toDealRow, updateDeal } from '../services/deal.se
 import {
   dealById,
   dealPageByParent,
+  linesByDeal,
   listDeals,
+  productById,
   pipelineById,
   stageById,
   stageChangesByDeal,
 } from '../services/sales.queries.js';
 import { CreateDealInput, MoveDealInput, UpdateDealInput } from './inputs/deal.inputs.js';
-import { DealStageChangeType, DealType, PipelineType, StageType } from './sales.types.js';
+import { DealLineType, DealStageChangeType, DealType, PipelineType, ProductType, StageType } from './sales.types.js';
 
 export const DealConnection = connectionType<DealType>(DealType, 'Deal');
 
@@ -84,6 +86,11 @@ export class DealResolver {
     return ctx.loader(stageById).load(deal.stageId);
   }
 
+  @FieldResolver(() => [DealLineType], { description: 'Products on offer; when present, the amount is their sum' })
+  lines(@Root() deal: DealType, @Ctx() ctx: RequestContext) {
+    return ctx.loader(linesByDeal).load(deal.id);
+  }
+
   @FieldResolver(() => [DealStageChangeType], { description: 'Every stage move, oldest first' })
   stageHistory(@Root() deal: DealType, @Ctx() ctx: RequestContext) {
     return ctx.loader(stageChangesByDeal).load(deal.id);
@@ -110,6 +117,14 @@ export class DealResolver {
   @Mutation(() => DealType, { description: 'Brings a won or lost deal back into an open stage' })
   async reopenDeal(@Arg('input') input: MoveDealInput, @Ctx() ctx: RequestContext) {
     return toDealRow(await write(ctx, 'sales.deal.write', (tx) => moveDeal(tx, input, true)));
+  }
+}
+
+@Resolver(() => DealLineType)
+export class DealLineResolver {
+  @FieldResolver(() => ProductType)
+  product(@Root() line: DealLineType, @Ctx() ctx: RequestContext) {
+    return ctx.loader(productById).load(line.productId);
   }
 }
 

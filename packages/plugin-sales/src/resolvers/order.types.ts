@@ -36,8 +36,8 @@ export class MoneyAmountType {
   @Field(() => DecimalScalar) amount!: string;
 }
 
-@InputType()
-export class OrderLineInput {
+@InputType({ description: 'A product on an order or deal' })
+export class ProductLineInput {
   @Field(() => ID) productId!: string;
   @Field(() => DecimalScalar, { description: 'Up to 3 decimals, more than 0' }) quantity!: string;
   @Field(() => DecimalScalar, { nullable: true, description: "Defaults to the product's current list price" })
@@ -55,9 +55,9 @@ export class PlaceOrderInput {
   currency?: string;
   @Field(() => ID, { nullable: true }) dealId?: string | null;
 
-  @Field(() => [OrderLineInput])
+  @Field(() => [ProductLineInput])
   @ValidateNested({ each: true })
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
-  lines!: OrderLineInput[];
+  lines!: ProductLineInput[];
 }

@@ -91,3 +91,15 @@ export class ForecastMonthType {
   @Field(() => DecimalScalar, { description: 'Sum of amounts' }) amount!: string;
   @Field(() => DecimalScalar, { description: 'Sum of amount × stage probability' }) weightedAmount!: string;
 }
+
+@ObjectType('DealLine', { simpleResolvers: true, description: 'A product on offer in a deal' })
+export class DealLineType {
+  @Field(() => ID) id!: string;
+  dealId!: string;
+  productId!: string;
+  @Field(() => Int) position!: number;
+  @Field(() => DecimalScalar) quantity!: string;
+  @Field(() => DecimalScalar) unitPrice!: string;
+  @Field(() => DecimalScalar) discountPercent!: string;
+  @Field(() => DecimalScalar) lineTotal!: string;
+}

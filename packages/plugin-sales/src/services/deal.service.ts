@@ -9,12 +9,15 @@ import {
   type FieldProblem,
   type WriteContext,
 } from '@kontra/core';
-import { Deal, DealStageChange } from '../entities/deal.entity.js';
+import { Deal, DealLine, DealStageChange } from '../entities/deal.entity.js';
 import { Pipeline, Stage } from '../entities/pipeline.entity.js';
 import { StageKind } from '../entities/sales.enums.js';
 import type { CreateDealInput, MoveDealInput, UpdateDealInput } from '../resolvers/inputs/deal.inputs.js';
 import type { DealType } from '../resolvers/sales.types.js';
 import { money } from './money.js';
+import { priceLines, type PricedLine } from './line-pricing.js';
+import { formatCents } from './order-math.js';
+import type { ProductLineInput } from '../resolvers/order.types.js';
 import { liveStage } from './pipeline.service.js';
 
 const TRACKED = ['title', 'amount', 'ownerId', 'expectedCloseDate', 'source'] as const;
@@ -78,8 +81,8 @@ export async function createDeal(tx: WriteContext, input: CreateDealInput, defau
     }
   }
   const owner = await ownerOf(tx, input.ownerId === undefined ? tx.principal.userId : input.ownerId, problems);
-  const amount = money(input.amount, 'amount');
-  if (problems.length || !counterparty || !pipeline || !stage)
+  const value = await dealValue(tx, input.lines, input.amount, input.currency ?? null, defaultCurrency, problems);
+  if (problems.length || !counterparty || !pipeline || !stage || !value)
     throw badUserInput('The deal input is invalid', problems);
   const deal = Object.assign(new Deal(), {
     workspace: tx.em.getReference(Workspace, tx.principal.workspaceId),
@@ -88,12 +91,13 @@ export async function createDeal(tx: WriteContext, input: CreateDealInput, defau
     stage,
     owner,
     title: input.title,
-    amount,
-    currency: input.currency ?? defaultCurrency,
+    amount: value.amount,
+    currency: value.currency,
     expectedCloseDate: input.expectedCloseDate ?? null,
     source: input.source ?? null,
   });
   tx.em.persist(deal);
+  persistLines(tx, deal, value.lines);
   recordMove(tx, deal, null, stage);
   tx.emit({
     type: 'sales.dealCreated',
@@ -111,6 +115,41 @@ export async function createDeal(tx: WriteContext, input: CreateDealInput, defau
   return deal;
 }
 
+interface DealValue {
+  amount: string;
+  currency: string;
+  lines: PricedLine[];
+}
+
+/** A deal's worth: the sum of its product lines when it has some, else the amount given. */
+async function dealValue(
+  tx: WriteContext,
+  lines: ProductLineInput[] | undefined,
+  amount: string | null | undefined,
+  currency: string | null,
+  defaultCurrency: string,
+  problems: FieldProblem[],
+): Promise<DealValue | null> {
+  if (!lines?.length) {
+    if (amount == null) {
+      problems.push({ path: 'amount', message: 'is required when the deal has no lines' });
+      return null;
+    }
+    return { amount: money(amount, 'amount'), currency: currency ?? defaultCurrency, lines: [] };
+  }
+  const priced = await priceLines(tx, lines, problems);
+  const [lineCurrency] = priced.currencies;
+  if (priced.currencies.size > 1 || (currency && lineCurrency && lineCurrency !== currency)) {
+    problems.push({ path: 'lines', message: `the products must all be priced in ${currency ?? 'one currency'}` });
+  }
+  if (!lineCurrency) return null;
+  return { amount: formatCents(priced.totalCents), currency: lineCurrency, lines: priced.lines };
+}
+
+function persistLines(tx: WriteContext, deal: Deal, lines: PricedLine[]): void {
+  tx.em.persist(lines.map((line) => Object.assign(new DealLine(), { workspace: deal.workspace, deal, ...line })));
+}
+
 /** Locks the deal and loads its stage, whose kind decides what may happen to it. */
 async function loadDeal(tx: WriteContext, id: string, version: number): Promise<Deal> {
   const deal = await loadForUpdate(tx, Deal, id, { expectedVersion: version, label: 'Deal' });
@@ -123,7 +162,14 @@ export async function updateDeal(tx: WriteContext, input: UpdateDealInput): Prom
   const before = snapshot(deal);
   const problems: FieldProblem[] = [];
   if (input.title != null) deal.title = input.title;
-  if (input.amount != null) deal.amount = money(input.amount, 'amount');
+  if (input.lines != null) {
+    const value = await dealValue(tx, input.lines, null, deal.currency, deal.currency, problems);
+    if (value) {
+      await tx.em.nativeDelete(DealLine, { deal: deal.id });
+      persistLines(tx, deal, value.lines);
+      deal.amount = value.amount;
+    }
+  } else if (input.amount != null) deal.amount = money(input.amount, 'amount');
   if (input.ownerId !== undefined) deal.owner = await ownerOf(tx, input.ownerId, problems);
   if (input.expectedCloseDate !== undefined) deal.expectedCloseDate = input.expectedCloseDate;
   if (input.source !== undefined) deal.source = input.source;

@@ -9,10 +9,10 @@ import {
 } from '@kontra/core';
 import { Deal } from '../entities/deal.entity.js';
 import { Order, OrderLine } from '../entities/order.entity.js';
-import { Product } from '../entities/product.entity.js';
 import { OrderStatus } from '../entities/sales.enums.js';
 import type { OrderType, PlaceOrderInput } from '../resolvers/order.types.js';
-import { formatCents, lineAmounts, scaled } from './order-math.js';
+import { formatCents } from './order-math.js';
+import { priceLines } from './line-pricing.js';
 import { earnForOrder, reverseForOrder } from './loyalty.service.js';
 import type { LoyaltyRule } from '../config.js';
 
@@ -24,30 +24,6 @@ const NEXT_STATUSES: Record<OrderStatus, readonly OrderStatus[]> = {
   CANCELLED: [],
   REFUNDED: [],
 };
-
-async function lineProducts(tx: WriteContext, input: PlaceOrderInput, problems: FieldProblem[]) {
-  const ids = [...new Set(input.lines.map((l) => l.productId).filter(isId))];
-  const products = await tx.em.find(Product, {
-    id: { $in: ids },
-    workspace: tx.principal.workspaceId,
-    deletedAt: null,
-  });
-  const byId = new Map(products.map((p) => [p.id, p]));
-  input.lines.forEach((line, index) => {
-    const product = byId.get(line.productId);
-    if (!product) problems.push({ path: `lines.${index}.productId`, message: 'is not a product of this workspace' });
-    else if (!product.active) problems.push({ path: `lines.${index}.productId`, message: 'is not active' });
-    if (scaled(line.quantity, 3) <= 0n)
-      problems.push({ path: `lines.${index}.quantity`, message: 'must be more than 0' });
-    const discount = scaled(line.discountPercent ?? '0', 2);
-    if (discount < 0n || discount > 10_000n)
-      problems.push({ path: `lines.${index}.discountPercent`, message: 'must be 0 to 100' });
-    if (line.unitPrice != null && scaled(line.unitPrice, 2) < 0n) {
-      problems.push({ path: `lines.${index}.unitPrice`, message: 'must not be negative' });
-    }
-  });
-  return byId;
-}
 
 /** Places an order: prices come from the products now, totals are exact sums of the lines. */
 export async function placeOrder(
@@ -70,13 +46,12 @@ export async function placeOrder(
       : null
     : null;
   if (input.dealId && !deal) problems.push({ path: 'dealId', message: 'is not a deal of this workspace' });
-  const products = await lineProducts(tx, input, problems);
-  const currencies = new Set([...products.values()].map((p) => p.currency));
-  const currency = input.currency ?? [...currencies][0];
-  if (currencies.size > 1 || (currency && currencies.size === 1 && !currencies.has(currency))) {
+  const priced = await priceLines(tx, input.lines, problems);
+  const currency = input.currency ?? [...priced.currencies][0];
+  if (priced.currencies.size > 1 || (currency && priced.currencies.size === 1 && !priced.currencies.has(currency))) {
     problems.push({
       path: 'currency',
-      message: `the products are priced in ${[...currencies].join(', ')}; one order has one currency`,
+      message: `the products are priced in ${[...priced.currencies].join(', ')}; one order has one currency`,
     });
   }
   if (problems.length || !counterparty || !currency)
@@ -89,30 +64,13 @@ export async function placeOrder(
     currency,
     deal,
   });
-  let gross = 0n;
-  let net = 0n;
-  const lines = input.lines.map((line, position) => {
-    const product = products.get(line.productId)!;
-    const unitPrice = line.unitPrice ?? product.unitPrice;
-    const discountPercent = line.discountPercent ?? '0';
-    const amounts = lineAmounts(line.quantity, unitPrice, discountPercent);
-    gross += amounts.grossCents;
-    net += amounts.totalCents;
-    return Object.assign(new OrderLine(), {
-      workspace: order.workspace,
-      order,
-      product,
-      position,
-      quantity: line.quantity,
-      unitPrice: formatCents(scaled(unitPrice, 2)),
-      discountPercent: formatCents(scaled(discountPercent, 2)),
-      lineTotal: formatCents(amounts.totalCents),
-    });
-  });
+  const lines = priced.lines.map((line) =>
+    Object.assign(new OrderLine(), { workspace: order.workspace, order, ...line }),
+  );
   Object.assign(order, {
-    subtotal: formatCents(gross),
-    discountTotal: formatCents(gross - net),
-    total: formatCents(net),
+    subtotal: formatCents(priced.grossCents),
+    discountTotal: formatCents(priced.grossCents - priced.totalCents),
+    total: formatCents(priced.totalCents),
   });
   tx.em.persist([order, ...lines]);
   tx.emit({

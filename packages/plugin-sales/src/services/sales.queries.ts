@@ -11,6 +11,7 @@ import {
   type SqlFragment,
 } from '@kontra/core';
 import type {
+  DealLineType,
   DealStageChangeType,
   DealType,
   ForecastMonthType,
@@ -293,3 +294,15 @@ export async function pipelineForecast(
       group by 1, 2 order by 1, 2`,
   );
 }
+
+export const linesByDeal = defineLoader<string, DealLineType[]>(async (ctx, ids) => {
+  const rows = await queryRows(
+    ctx.em,
+    sql<DealLineType>`select id, deal_id as "dealId", product_id as "productId", position, quantity,
+        unit_price as "unitPrice", discount_percent as "discountPercent", line_total as "lineTotal"
+      from sales_deal_line where workspace_id = ${workspaceOf(ctx)} and deal_id = any(${ids}::uuid[])
+      order by position`,
+  );
+  const byDeal = Map.groupBy(rows, (r) => r.dealId);
+  return ids.map((id) => byDeal.get(id) ?? []);
+});
