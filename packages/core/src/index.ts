@@ -11,7 +11,7 @@ export {
 export { resolvePlugins, PluginLoadError, type ResolvedPlugin } from './kernel/load-plugins.js';
 export { KontraRuntime, type RuntimeLogger } from './kernel/runtime.js';
 export { createRequestContext, requirePrincipal, requirePermission, type RequestContext } from './kernel/context.js';
-export { defineLoader, type LoaderFactory } from './kernel/loaders.js';
+export { defineLoader, oneByKey, manyByKey, type LoaderFactory } from './kernel/loaders.js';
 export type { PermissionTable } from './kernel/permissions.js';
 export type { KontraEventMap, KontraPluginConfigMap, KontraEventType } from './kernel/registries.js';
 export { corePlugin } from './plugin.js';

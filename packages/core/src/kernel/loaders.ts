@@ -38,3 +38,15 @@ export class LoaderCache {
     return loader as DataLoader<K, V>;
   }
 }
+
+/** A batch's answer in key order: the row whose `keyOf` is each key, or null. */
+export function oneByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
+  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => byKey.get(key) ?? null);
+}
+
+/** A batch's answer in key order: every row whose `keyOf` is each key, in the rows' order. */
+export function manyByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
+  const byKey = Map.groupBy(rows, keyOf);
+  return keys.map((key) => byKey.get(key) ?? []);
+}

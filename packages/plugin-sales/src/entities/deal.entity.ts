@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Counterparty, User, WorkspaceOwnedEntity, WorkspaceScopedEntity } from '@kontra/core';
 import { Pipeline, Stage } from './pipeline.entity.js';
-import { Product } from './product.entity.js';
+import { PricedLineEntity } from './priced-line.entity.js';
 
 /** An opportunity to sell to a counterparty, moving through a pipeline's stages. */
 @Entity({ tableName: 'sales_deal' })
@@ -69,25 +69,7 @@ export class DealStageChange extends WorkspaceOwnedEntity {
 /** A product line of a deal; when a deal has lines, its amount is their sum. */
 @Entity({ tableName: 'sales_deal_line' })
 @Index({ properties: ['workspace', 'deal'] })
-export class DealLine extends WorkspaceOwnedEntity {
+export class DealLine extends PricedLineEntity {
   @ManyToOne(() => Deal, { deleteRule: 'cascade' })
   deal!: Deal;
-
-  @ManyToOne(() => Product, { deleteRule: 'restrict' })
-  product!: Product;
-
-  @Property()
-  position!: number;
-
-  @Property({ type: 'decimal', precision: 12, scale: 3 })
-  quantity!: string;
-
-  @Property({ type: 'decimal', precision: 14, scale: 2 })
-  unitPrice!: string;
-
-  @Property({ type: 'decimal', precision: 5, scale: 2, default: '0' })
-  discountPercent: string = '0.00';
-
-  @Property({ type: 'decimal', precision: 14, scale: 2 })
-  lineTotal!: string;
 }

@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Counterparty, WorkspaceOwnedEntity, WorkspaceScopedEntity } from '@kontra/core';
 import { Deal } from './deal.entity.js';
-import { Product } from './product.entity.js';
+import { PricedLineEntity } from './priced-line.entity.js';
 import { OrderStatus } from './sales.enums.js';
 
 /**
@@ -48,26 +48,7 @@ export class Order extends WorkspaceScopedEntity {
 @Entity({ tableName: 'sales_order_line' })
 @Index({ properties: ['workspace', 'order'] })
 @Index({ properties: ['workspace', 'product'] })
-export class OrderLine extends WorkspaceOwnedEntity {
+export class OrderLine extends PricedLineEntity {
   @ManyToOne(() => Order, { deleteRule: 'cascade' })
   order!: Order;
-
-  @ManyToOne(() => Product, { deleteRule: 'restrict' })
-  product!: Product;
-
-  @Property()
-  position!: number;
-
-  @Property({ type: 'decimal', precision: 12, scale: 3 })
-  quantity!: string;
-
-  /** The price at the time of the order; later price changes do not touch it. */
-  @Property({ type: 'decimal', precision: 14, scale: 2 })
-  unitPrice!: string;
-
-  @Property({ type: 'decimal', precision: 5, scale: 2, default: '0' })
-  discountPercent: string = '0.00';
-
-  @Property({ type: 'decimal', precision: 14, scale: 2 })
-  lineTotal!: string;
 }

@@ -1,6 +1,15 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { Length, Min } from 'class-validator';
-import { CounterpartyType, defineLoader, queryRows, sql, write, type RequestContext } from '@kontra/core';
+import {
+  CounterpartyType,
+  defineLoader,
+  manyByKey,
+  oneByKey,
+  queryRows,
+  sql,
+  write,
+  type RequestContext,
+} from '@kontra/core';
 import type { LoyaltyCard } from '../entities/loyalty.entity.js';
 import { issueCard, redeemPoints, tierFor } from '../services/loyalty.service.js';
 
@@ -48,8 +57,7 @@ const cardByCounterparty = defineLoader<string, LoyaltyCardType | null>(async (c
       from sales_loyalty_card where workspace_id = ${ctx.principal?.workspaceId ?? null}
         and counterparty_id = any(${ids}::uuid[]) and deleted_at is null`,
   );
-  const byCounterparty = new Map(rows.map((r) => [r.counterpartyId, r]));
-  return ids.map((id) => byCounterparty.get(id) ?? null);
+  return oneByKey(ids, rows, (row) => row.counterpartyId);
 });
 
 const transactionsByCard = defineLoader<string, LoyaltyTransactionType[]>(async (ctx, ids) => {
@@ -59,8 +67,7 @@ const transactionsByCard = defineLoader<string, LoyaltyTransactionType[]>(async 
       from sales_loyalty_transaction where workspace_id = ${ctx.principal?.workspaceId ?? null}
         and card_id = any(${ids}::uuid[]) order by created_at desc, id desc`,
   );
-  const byCard = Map.groupBy(rows, (r) => r.cardId);
-  return ids.map((id) => byCard.get(id) ?? []);
+  return manyByKey(ids, rows, (row) => row.cardId);
 });
 
 function toCardRow(card: LoyaltyCard): LoyaltyCardType {

@@ -1,5 +1,7 @@
 import {
   defineLoader,
+  manyByKey,
+  oneByKey,
   keyset,
   positionOf,
   queryRows,
@@ -60,8 +62,7 @@ export const orderById = defineLoader<string, OrderType | null>(async (ctx, ids)
     sql<OrderType>`select ${orderColumns(o)} from sales_order ${o} where ${o}.workspace_id = ${workspaceOf(ctx)}
       and ${o}.id = any(${ids}::uuid[]) and ${o}.deleted_at is null`,
   );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return oneByKey(ids, rows, (row) => row.id);
 });
 
 export const linesByOrder = defineLoader<string, OrderLineType[]>(async (ctx, ids) => {
@@ -72,8 +73,7 @@ export const linesByOrder = defineLoader<string, OrderLineType[]>(async (ctx, id
       from sales_order_line where workspace_id = ${workspaceOf(ctx)} and order_id = any(${ids}::uuid[])
       order by position`,
   );
-  const byOrder = Map.groupBy(rows, (r) => r.orderId);
-  return ids.map((id) => byOrder.get(id) ?? []);
+  return manyByKey(ids, rows, (row) => row.orderId);
 });
 
 export interface OrderPageKey {

@@ -1,5 +1,7 @@
 import {
   defineLoader,
+  manyByKey,
+  oneByKey,
   keyset,
   positionOf,
   queryRows,
@@ -75,8 +77,7 @@ export const productById = defineLoader<string, ProductType | null>(async (ctx, 
     sql<ProductType>`select ${productColumns(p)} from sales_product ${p}
       where ${p}.workspace_id = ${workspaceOf(ctx)} and ${p}.id = any(${ids}::uuid[])`,
   );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return oneByKey(ids, rows, (row) => row.id);
 });
 
 export const priceHistoryByProduct = defineLoader<string, ProductPriceType[]>(async (ctx, ids) => {
@@ -87,8 +88,7 @@ export const priceHistoryByProduct = defineLoader<string, ProductPriceType[]>(as
       from sales_product_price where workspace_id = ${workspaceOf(ctx)} and product_id = any(${ids}::uuid[])
       order by valid_from desc`,
   );
-  const byProduct = Map.groupBy(rows, (r) => r.productId);
-  return ids.map((id) => byProduct.get(id) ?? []);
+  return manyByKey(ids, rows, (row) => row.productId);
 });
 
 export async function listCategories(ctx: RequestContext): Promise<ProductCategoryType[]> {
@@ -113,8 +113,7 @@ export const pipelineById = defineLoader<string, PipelineType | null>(async (ctx
     sql<PipelineType>`select id, name, version from sales_pipeline
       where workspace_id = ${workspaceOf(ctx)} and id = any(${ids}::uuid[]) and deleted_at is null`,
   );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return oneByKey(ids, rows, (row) => row.id);
 });
 
 const STAGE_COLUMNS = sql`id, pipeline_id as "pipelineId", name, position, probability, kind, version`;
@@ -124,8 +123,7 @@ export const stageById = defineLoader<string, StageType | null>(async (ctx, ids)
     ctx.em,
     sql<StageType>`select ${STAGE_COLUMNS} from sales_stage where workspace_id = ${workspaceOf(ctx)} and id = any(${ids}::uuid[])`,
   );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return oneByKey(ids, rows, (row) => row.id);
 });
 
 export const stagesByPipeline = defineLoader<string, StageType[]>(async (ctx, ids) => {
@@ -138,8 +136,7 @@ export const stagesByPipeline = defineLoader<string, StageType[]>(async (ctx, id
   // A board asks each deal for its stage next: those are the stages just read.
   const byStageId = ctx.loader(stageById);
   for (const row of rows) byStageId.prime(row.id, row);
-  const byPipeline = Map.groupBy(rows, (r) => r.pipelineId);
-  return ids.map((id) => byPipeline.get(id) ?? []);
+  return manyByKey(ids, rows, (row) => row.pipelineId);
 });
 
 export interface DealFilterValues {
@@ -248,8 +245,7 @@ export const dealById = defineLoader<string, DealType | null>(async (ctx, ids) =
     sql<DealType>`select ${dealColumns(d, s)} from sales_deal ${d} join sales_stage ${s} on ${s}.id = ${d}.stage_id
       where ${d}.workspace_id = ${workspaceOf(ctx)} and ${d}.id = any(${ids}::uuid[]) and ${d}.deleted_at is null`,
   );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return oneByKey(ids, rows, (row) => row.id);
 });
 
 const STAGE_CHANGE_COLUMNS = sql`id, deal_id as "dealId", from_stage_id as "fromStageId", to_stage_id as "toStageId",
@@ -261,8 +257,7 @@ export const stageChangeById = defineLoader<string, DealStageChangeType | null>(
     sql<DealStageChangeType>`select ${STAGE_CHANGE_COLUMNS} from sales_deal_stage_change
       where workspace_id = ${workspaceOf(ctx)} and id = any(${ids}::uuid[])`,
   );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return oneByKey(ids, rows, (row) => row.id);
 });
 
 export const stageChangesByDeal = defineLoader<string, DealStageChangeType[]>(async (ctx, ids) => {
@@ -272,8 +267,7 @@ export const stageChangesByDeal = defineLoader<string, DealStageChangeType[]>(as
       from sales_deal_stage_change where workspace_id = ${workspaceOf(ctx)} and deal_id = any(${ids}::uuid[])
       order by changed_at, id`,
   );
-  const byDeal = Map.groupBy(rows, (r) => r.dealId);
-  return ids.map((id) => byDeal.get(id) ?? []);
+  return manyByKey(ids, rows, (row) => row.dealId);
 });
 
 /** Open deals of a pipeline by expected close month: amount and amount × probability, in SQL. */
@@ -303,6 +297,5 @@ export const linesByDeal = defineLoader<string, DealLineType[]>(async (ctx, ids)
       from sales_deal_line where workspace_id = ${workspaceOf(ctx)} and deal_id = any(${ids}::uuid[])
       order by position`,
   );
-  const byDeal = Map.groupBy(rows, (r) => r.dealId);
-  return ids.map((id) => byDeal.get(id) ?? []);
+  return manyByKey(ids, rows, (row) => row.dealId);
 });

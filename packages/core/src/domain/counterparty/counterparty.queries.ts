@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { sql, queryRows, type SqlFragment } from '../../data/sql.js';
-import { defineLoader } from '../../kernel/loaders.js';
+import { defineLoader, oneByKey } from '../../kernel/loaders.js';
 import type { RequestContext } from '../../kernel/context.js';
 import type { Principal } from '../../auth/principal.js';
 import {
@@ -88,6 +88,5 @@ export const counterpartyById = defineLoader<string, CounterpartyType | null>(as
     sql<CounterpartyType>`select ${counterpartyColumns(c)} from counterparty ${c}
       where ${c}.workspace_id = ${workspaceId} and ${c}.id = any(${ids}::uuid[])`,
   );
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return oneByKey(ids, rows, (row) => row.id);
 });

@@ -1,5 +1,5 @@
 import { sql, queryRows, type SqlFragment } from '../../data/sql.js';
-import { defineLoader } from '../../kernel/loaders.js';
+import { defineLoader, manyByKey, oneByKey } from '../../kernel/loaders.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { keyset, positionOf, toConnection, type Connection, type PageWindow } from '../../graphql/connection.js';
 import { allOf } from '../../graphql/filter-sql.js';
@@ -105,8 +105,7 @@ export const interactionById = defineLoader<string, InteractionObjectType | null
     sql<InteractionObjectType>`select ${interactionColumns(i)} from interaction ${i}
       where ${i}.workspace_id = ${workspaceOf(ctx) ?? null} and ${i}.id = any(${ids}::uuid[])`,
   );
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return oneByKey(ids, rows, (row) => row.id);
 });
 
 export const participantsByInteraction = defineLoader<string, InteractionParticipantType[]>(async (ctx, ids) => {
@@ -116,8 +115,7 @@ export const participantsByInteraction = defineLoader<string, InteractionPartici
         user_id as "userId", role from interaction_participant
       where workspace_id = ${workspaceOf(ctx) ?? null} and interaction_id = any(${ids}::uuid[]) order by id`,
   );
-  const byInteraction = Map.groupBy(rows, (row) => row.interactionId);
-  return ids.map((id) => byInteraction.get(id) ?? []);
+  return manyByKey(ids, rows, (row) => row.interactionId);
 });
 
 export const attachmentsByInteraction = defineLoader<string, AttachmentType[]>(async (ctx, ids) => {
@@ -127,8 +125,7 @@ export const attachmentsByInteraction = defineLoader<string, AttachmentType[]>(a
         content_type as "contentType", size, sha256, created_at as "createdAt" from attachment
       where workspace_id = ${workspaceOf(ctx) ?? null} and interaction_id = any(${ids}::uuid[]) order by id`,
   );
-  const byInteraction = Map.groupBy(rows, (row) => row.interactionId);
-  return ids.map((id) => byInteraction.get(id) ?? []);
+  return manyByKey(ids, rows, (row) => row.interactionId);
 });
 
 /** Attachment content, base64-encoded, read only when a client asks for it. */

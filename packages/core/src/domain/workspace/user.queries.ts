@@ -1,5 +1,5 @@
 import { sql, queryRows } from '../../data/sql.js';
-import { defineLoader } from '../../kernel/loaders.js';
+import { defineLoader, oneByKey } from '../../kernel/loaders.js';
 import type { UserType } from './user.type.js';
 
 /** Users of the caller's workspace by id. */
@@ -11,6 +11,5 @@ export const userById = defineLoader<string, UserType | null>(async (ctx, ids) =
     sql<UserType>`select id, name, email, role from "user"
       where workspace_id = ${workspaceId} and id = any(${ids}::uuid[]) and deleted_at is null`,
   );
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return oneByKey(ids, rows, (row) => row.id);
 });
