@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
-import { Counterparty, WorkspaceOwnedEntity, WorkspaceScopedEntity } from '@kontra/core';
+import { Counterparty, WorkspaceScopedEntity } from '@kontra/core';
 import { Deal } from './deal.entity.js';
 import { PricedLineEntity } from './priced-line.entity.js';
 import { OrderStatus } from './sales.enums.js';
