@@ -13,6 +13,7 @@ export { KontraRuntime, type RuntimeLogger } from './kernel/runtime.js';
 export { createRequestContext, requirePrincipal, requirePermission, type RequestContext } from './kernel/context.js';
 export { defineLoader, oneByKey, manyByKey, type LoaderFactory } from './kernel/loaders.js';
 export type { PermissionTable } from './kernel/permissions.js';
+export type { CliCommand, CliCommandContext } from './kernel/cli-command.js';
 export type { KontraEventMap, KontraPluginConfigMap, KontraEventType } from './kernel/registries.js';
 export { corePlugin } from './plugin.js';
 
@@ -81,6 +82,7 @@ export { seededRandom, pick, type SeedContext } from './seed/seed-context.js';
 // Auth.
 export type { Principal } from './auth/principal.js';
 export { authenticateApiKey, issueApiKey, createWorkspaceWithAdmin } from './auth/api-keys.js';
+export { workspaceAdminPrincipal } from './auth/act-as.js';
 export { ApiKey } from './auth/api-key.entity.js';
 
 // Core domain: entities and GraphQL types plugins build on.

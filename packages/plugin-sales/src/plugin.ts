@@ -20,6 +20,7 @@ import { salesTimelineSources } from './timeline/sales-timeline.sources.js';
 import { ordersFilter } from './filters/order-filter.js';
 import { seedSalesDemoData } from './seed/sales-demo-data.js';
 import { ImportResolver } from './resolvers/import.resolver.js';
+import { importCommands } from './commands/import.commands.js';
 import { CounterpartyLoyaltyResolver, LoyaltyResolver } from './resolvers/loyalty.resolver.js';
 import { DealSubscriptionResolver, OrderSubscriptionResolver } from './resolvers/sales-subscription.resolver.js';
 import { CounterpartyOrdersResolver, OrderLineResolver, OrderResolver } from './resolvers/order.resolver.js';
@@ -72,4 +73,5 @@ export const salesPlugin = definePlugin({
   },
   configSchema: salesConfigSchema,
   seed: seedSalesDemoData,
+  commands: importCommands,
 });

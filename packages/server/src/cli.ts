@@ -10,6 +10,8 @@ import {
   migrate,
   resolvePlugins,
   seedDemoWorkspace,
+  workspaceAdminPrincipal,
+  createRequestContext,
   type EntityManager,
 } from '@kontra/core';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
@@ -71,10 +73,10 @@ function pluginConfig(): Record<string, unknown> {
 }
 
 /** One line per step, rewritten in place on a terminal. */
-function progressReporter() {
+function progressReporter(prefix: string) {
   let lastLine = '';
   return (step: string, done: number, total: number) => {
-    const line = `seed: ${step} ${done}/${total} (${Math.round((100 * done) / total)}%)`;
+    const line = `${prefix}: ${step} ${done}/${total} (${Math.round((100 * done) / total)}%)`;
     if (process.stderr.isTTY) {
       process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
     } else if (done === total || line.split(' ')[1] !== lastLine.split(' ')[1] || done % 500 < 50) {
@@ -117,7 +119,7 @@ const commands: Record<string, () => Promise<void>> = {
   seed: () =>
     withMigratedDatabase(async ({ runtime }) => {
       const started = Date.now();
-      const result = await seedDemoWorkspace(runtime, progressReporter());
+      const result = await seedDemoWorkspace(runtime, progressReporter('seed'));
       const what = result.seeded
         ? `Demo workspace seeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`
         : 'The demo workspace exists already.';
@@ -141,10 +143,37 @@ const commands: Record<string, () => Promise<void>> = {
     }),
 };
 
-const command = commands[process.argv[2] ?? ''];
+/** A command a loaded plugin adds, run on the migrated database. */
+async function pluginCommand(name: string): Promise<(() => Promise<void>) | undefined> {
+  const command = (await loadConfiguredPlugins()).flatMap((p) => p.commands ?? []).find((c) => c.name === name);
+  if (!command) return undefined;
+  return () =>
+    withMigratedDatabase(({ runtime }) =>
+      command.run({
+        args: process.argv.slice(3),
+        runtime,
+        actAs: async (slug) => {
+          const principal = await workspaceAdminPrincipal(runtime.orm.em.fork() as EntityManager, slug);
+          if (!principal) throw new Error(`No workspace "${slug}" with an admin`);
+          return createRequestContext(runtime, principal);
+        },
+        progress: progressReporter(name),
+        print: (line) => void process.stdout.write(`${line}\n`),
+      }),
+    );
+}
+
+async function usage(): Promise<string> {
+  const extra = (await loadConfiguredPlugins()).flatMap((p) => p.commands ?? []);
+  const lines = extra.map((c) => `  ${`${c.name} ${c.usage}`.padEnd(44)} ${c.description}\n`);
+  return lines.length ? `${USAGE}\nPlugin commands:\n${lines.join('')}` : USAGE;
+}
+
+const name = process.argv[2] ?? '';
+const command = commands[name] ?? (await pluginCommand(name));
 if (!command) {
-  process.stdout.write(USAGE);
-  process.exit(process.argv[2] ? 1 : 0);
+  process.stdout.write(await usage());
+  process.exit(name ? 1 : 0);
 }
 command().catch((error: unknown) => {
   logger.error({ err: error }, error instanceof Error ? error.message : 'failed');

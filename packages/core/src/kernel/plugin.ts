@@ -7,6 +7,7 @@ import type { PermissionTable } from './permissions.js';
 import type { KontraRuntime } from './runtime.js';
 import type { WriteContext } from '../events/write.js';
 import type { SeedContext } from '../seed/seed-context.js';
+import type { CliCommand } from './cli-command.js';
 
 // MikroORM entity and type-graphql resolver classes are plain constructors to the kernel.
 export type ClassReference = Function;
@@ -59,6 +60,8 @@ export interface KontraPlugin<TConfigSchema extends z.ZodType = z.ZodType> {
   readonly beforeCommit?: Readonly<Record<string, InTransactionHook>>;
   /** Adds demo data to a fresh demo workspace (the `seed` command); runs after the hooks of its dependencies. */
   readonly seed?: (ctx: SeedContext) => Promise<void>;
+  /** Commands this plugin adds to the `kontra` CLI. */
+  readonly commands?: readonly CliCommand[];
   /** Runs once the database is migrated and before the server accepts requests. */
   readonly onStart?: (runtime: KontraRuntime) => void | Promise<void>;
   /** Runs when the server shuts down, in reverse load order. */

@@ -7,13 +7,18 @@ export interface CsvRow {
   values: Record<string, string>;
 }
 
-/** A whole CSV text is at most this long; larger imports go through the CLI in parts. */
+/** A CSV sent through the API is at most this long; larger files go through the CLI commands. */
 export const MAX_CSV_CHARS = 5_000_000;
 
 /** Parses a CSV with a header row, checking the columns it must have. */
-export function readCsv(text: string, required: readonly string[], optional: readonly string[]): CsvRow[] {
-  if (text.length > MAX_CSV_CHARS) {
-    throw badUserInput(`The CSV is over ${MAX_CSV_CHARS} characters; split it`, [
+export function readCsv(
+  text: string,
+  required: readonly string[],
+  optional: readonly string[],
+  maxChars = MAX_CSV_CHARS,
+): CsvRow[] {
+  if (text.length > maxChars) {
+    throw badUserInput(`The CSV is over ${maxChars} characters; import it with the CLI instead`, [
       { path: 'csv', message: 'too large' },
     ]);
   }

@@ -8,6 +8,14 @@ import { DATE, DECIMAL, readCsv, RowProblems, type CsvRow } from './csv.js';
 import { placeOrder } from './order.service.js';
 import { createCategory, createProduct, updateProduct } from './product.service.js';
 
+export interface ImportOptions {
+  /** Longest CSV accepted (the API's default; the CLI lifts it). */
+  maxChars?: number;
+  progress?: (step: string, done: number, total: number) => void;
+}
+
+const PROGRESS_EVERY = 500;
+
 /** Re-labels a service's input problems with the CSV lines they came from. */
 function onLines<T>(lines: number[], run: () => Promise<T>): Promise<T> {
   return run().catch((error: unknown) => {
@@ -43,8 +51,13 @@ function checkProductRow(row: CsvRow, problems: RowProblems): void {
  * Imports products: a new SKU is created, a known one updated (a changed price opens a new price
  * period). Every row is checked first; any problem is reported by line and nothing is written.
  */
-export async function importProducts(tx: WriteContext, csv: string, defaultCurrency: string) {
-  const rows = readCsv(csv, PRODUCT_COLUMNS, PRODUCT_OPTIONAL);
+export async function importProducts(
+  tx: WriteContext,
+  csv: string,
+  defaultCurrency: string,
+  options: ImportOptions = {},
+) {
+  const rows = readCsv(csv, PRODUCT_COLUMNS, PRODUCT_OPTIONAL, options.maxChars);
   const problems = new RowProblems();
   const seen = new Map<string, number>();
   for (const row of rows) {
@@ -68,7 +81,8 @@ export async function importProducts(tx: WriteContext, csv: string, defaultCurre
   );
   let created = 0;
   let updated = 0;
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    if (index % PROGRESS_EVERY === 0) options.progress?.('products', index, rows.length);
     const v = row.values;
     // A column left out of the file leaves that field as it is on known SKUs.
     let categoryId: string | null | undefined;
@@ -110,6 +124,7 @@ export async function importProducts(tx: WriteContext, csv: string, defaultCurre
       }
     });
   }
+  options.progress?.('products', rows.length, rows.length);
   return { created, updated };
 }
 
@@ -120,8 +135,8 @@ const ORDER_OPTIONAL = ['placed_at', 'unit_price', 'discount_percent', 'currency
  * Imports orders, one CSV row per line, grouped by `order_ref`. Every row is checked first; any
  * problem is reported by line and no order of the file is written.
  */
-export async function importOrders(tx: WriteContext, csv: string, loyalty: LoyaltyRule) {
-  const rows = readCsv(csv, ORDER_COLUMNS, ORDER_OPTIONAL);
+export async function importOrders(tx: WriteContext, csv: string, loyalty: LoyaltyRule, options: ImportOptions = {}) {
+  const rows = readCsv(csv, ORDER_COLUMNS, ORDER_OPTIONAL, options.maxChars);
   const problems = new RowProblems();
   const skus = new Set(rows.map((r) => r.values.sku ?? ''));
   const products = new Map(
@@ -168,6 +183,7 @@ export async function importOrders(tx: WriteContext, csv: string, loyalty: Loyal
 
   let placed = 0;
   for (const group of orders.values()) {
+    if (placed % PROGRESS_EVERY === 0) options.progress?.('orders', placed, orders.size);
     const head = group[0]!.values;
     await onLines(
       group.map((r) => r.line),
@@ -190,5 +206,6 @@ export async function importOrders(tx: WriteContext, csv: string, loyalty: Loyal
     );
     placed++;
   }
+  options.progress?.('orders', placed, orders.size);
   return { orders: placed, lines: rows.length };
 }
