@@ -62,7 +62,7 @@ export {
   type FieldProblem,
 } from './graphql/errors.js';
 export type { CounterpartyFilterExtension, FilterScope } from './graphql/filter-extension.js';
-export { DateScalar, DateTimeScalar, DecimalScalar } from './graphql/scalars.js';
+export { BigIntScalar, DateScalar, DateTimeScalar, DecimalScalar } from './graphql/scalars.js';
 export { createErrorFormatter } from './graphql/format-error.js';
 export { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/query-limits.js';
 export { RawArg } from './graphql/raw-arg.js';

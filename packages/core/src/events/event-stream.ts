@@ -1,50 +1,54 @@
 import type { DomainEvent } from './domain-event.js';
-import type { EventBus } from './event-bus.js';
+import type { EventFeed } from './event-feed.js';
 
 /** Past this many undelivered events a subscriber is too slow; its stream ends with an error. */
-const MAX_BUFFERED_EVENTS = 1_000;
+const MAX_BUFFERED_EVENTS = 10_000;
 
 export class SubscriberTooSlowError extends Error {
   override readonly name = 'SubscriberTooSlowError';
 }
 
 /**
- * The committed events that pass `accept`, as an async iterator for a GraphQL subscription.
- * The buffer is bounded so a slow client cannot grow the server's memory without limit.
+ * A workspace's committed events that pass `accept`, as an async iterator for a GraphQL
+ * subscription: those after `after` first (when given), then live ones, in sequence order. The
+ * buffer is bounded so a slow client cannot grow the server's memory without limit.
  */
 export function eventStream(
-  bus: EventBus,
+  feed: EventFeed,
+  workspaceId: string,
   accept: (event: DomainEvent) => boolean,
+  after?: number,
 ): AsyncIterableIterator<DomainEvent> {
   const buffered: DomainEvent[] = [];
-  let waiting: ((result: IteratorResult<DomainEvent>) => void) | null = null;
-  let failWaiting: ((error: Error) => void) | null = null;
+  let waiting: { resolve: (result: IteratorResult<DomainEvent>) => void; reject: (error: Error) => void } | null = null;
   let failure: Error | null = null;
   let done = false;
 
-  const stopListening = bus.listen((event) => {
+  const onEvent = (event: DomainEvent) => {
     if (done || !accept(event)) return;
     if (waiting) {
-      const resolve = waiting;
-      waiting = failWaiting = null;
+      const { resolve } = waiting;
+      waiting = null;
       resolve({ value: event, done: false });
     } else if (buffered.length >= MAX_BUFFERED_EVENTS) {
-      failure = new SubscriberTooSlowError(`More than ${MAX_BUFFERED_EVENTS} events were not yet delivered`);
-      finish();
+      finish(new SubscriberTooSlowError(`More than ${MAX_BUFFERED_EVENTS} events were not yet delivered`));
     } else {
       buffered.push(event);
     }
-  });
+  };
+  const unsubscribe = feed.subscribe(workspaceId, onEvent, after);
+  unsubscribe.catch((error: unknown) => finish(error instanceof Error ? error : new Error(String(error))));
 
-  function finish(): void {
+  function finish(error: Error | null = null): void {
+    if (done) return;
     done = true;
-    stopListening();
+    failure = error;
+    void unsubscribe.then((stop) => stop()).catch(() => undefined);
     if (waiting) {
-      const resolve = waiting;
-      const reject = failWaiting;
-      waiting = failWaiting = null;
-      if (failure && reject) reject(failure);
-      else resolve({ value: undefined, done: true });
+      const pending = waiting;
+      waiting = null;
+      if (failure) pending.reject(failure);
+      else pending.resolve({ value: undefined, done: true });
     }
   }
 
@@ -55,8 +59,7 @@ export function eventStream(
       if (failure) return Promise.reject(failure);
       if (done) return Promise.resolve({ value: undefined, done: true });
       return new Promise((resolve, reject) => {
-        waiting = resolve;
-        failWaiting = reject;
+        waiting = { resolve, reject };
       });
     },
     return() {

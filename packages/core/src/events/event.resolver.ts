@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
+import { BigIntScalar } from '../graphql/scalars.js';
 import { requirePrincipal, type RequestContext } from '../kernel/context.js';
 import type { DomainEvent } from './domain-event.js';
 import { eventStream } from './event-stream.js';
@@ -8,25 +9,27 @@ import { DomainEventType } from './event.type.js';
 interface EventsArgs {
   types?: string[] | null;
   counterpartyId?: string | null;
+  after?: number | null;
 }
 
 function subscribeToEvents({ args, context }: SubscribeResolverData<unknown, EventsArgs, RequestContext>) {
   const principal = requirePrincipal(context);
-  const { types, counterpartyId } = args;
+  const { types, counterpartyId, after } = args;
   const wanted = types?.length ? new Set(types) : null;
   return eventStream(
-    context.runtime.eventBus,
-    (event) =>
-      event.workspaceId === principal.workspaceId &&
-      (!wanted || wanted.has(event.type)) &&
-      (!counterpartyId || event.counterpartyId === counterpartyId),
+    context.runtime.eventFeed,
+    principal.workspaceId,
+    (event) => (!wanted || wanted.has(event.type)) && (!counterpartyId || event.counterpartyId === counterpartyId),
+    after == null ? undefined : Number(after),
   );
 }
 
 @Resolver()
 export class EventResolver {
   @Subscription(() => DomainEventType, {
-    description: "Your workspace's events as they commit, optionally only some types or one counterparty",
+    description:
+      "Your workspace's events as they commit, in sequence order, optionally only some types or one counterparty. " +
+      'Pass `after` (the last seq you saw) to receive what you missed first.',
     subscribe: subscribeToEvents,
   })
   events(
@@ -34,6 +37,8 @@ export class EventResolver {
     @Arg('types', () => [String], { nullable: true, description: 'e.g. ["counterparty.created"]' })
     _types: string[] | null,
     @Arg('counterpartyId', () => ID, { nullable: true }) _counterpartyId: string | null,
+    @Arg('after', () => BigIntScalar, { nullable: true, description: 'Resume after this sequence number' })
+    _after: number | null,
     @Ctx() _ctx: RequestContext,
   ): DomainEvent {
     return event;

@@ -1,13 +1,13 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { GraphQLBigInt } from 'graphql-scalars';
+import { BigIntScalar } from '../graphql/scalars.js';
 
 @ObjectType('DomainEvent', { simpleResolvers: true, description: 'A committed change, from the event log' })
 export class DomainEventType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => GraphQLBigInt, {
+  @Field(() => BigIntScalar, {
     description: 'Increases by one per event in the workspace; resume after the last one seen',
   })
   seq!: number;

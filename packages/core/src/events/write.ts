@@ -4,6 +4,7 @@ import { requirePermission, type RequestContext } from '../kernel/context.js';
 import { newId } from '../data/ids.js';
 import { sql } from '../data/sql.js';
 import type { DomainEvent, DomainEventInput } from './domain-event.js';
+import { EVENT_CHANNEL } from './event-feed.js';
 
 /** What a write sees inside its transaction. */
 export interface WriteContext {
@@ -38,6 +39,10 @@ async function appendToLog(em: EntityManager, principal: Principal, inputs: read
   );
   await sql`insert into event_log_entry (workspace_id, seq, id, type, entity_type, entity_id, counterparty_id,
       actor_id, payload, changes, occurred_at) values ${sql.join(values)}`.execute(em.getKysely());
+  // PostgreSQL delivers a notification only when its transaction commits: no event of a rolled-back write.
+  await sql`select pg_notify(${EVENT_CHANNEL}, ${`${principal.workspaceId}:${firstSeq + inputs.length - 1}`})`.execute(
+    em.getKysely(),
+  );
   return events;
 }
 
@@ -64,6 +69,7 @@ export async function write<T>(
     await em.flush();
     return { result, events: await appendToLog(em as EntityManager, principal, recorded) };
   });
+  if (events.length) ctx.runtime.eventFeed.committed(principal.workspaceId);
   ctx.runtime.eventBus.publish(events);
   return result;
 }

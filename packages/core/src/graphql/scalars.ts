@@ -81,3 +81,18 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   parseLiteral: (ast) =>
     parseDecimal(ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? ast.value : undefined),
 });
+
+function parseSequence(value: unknown): number {
+  const number = typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value;
+  if (typeof number === 'number' && Number.isSafeInteger(number) && number >= 0) return number;
+  throw badUserInput(`BigInt must be a whole number from 0 to 2^53, got ${JSON.stringify(value)}`);
+}
+
+/** A whole number beyond Int's 32 bits (event sequences), exact up to 2^53. */
+export const BigIntScalar = new GraphQLScalarType<number, number>({
+  name: 'BigInt',
+  description: 'A whole number up to 2^53, e.g. an event sequence',
+  serialize: (value) => parseSequence(typeof value === 'bigint' ? Number(value) : value),
+  parseValue: parseSequence,
+  parseLiteral: (ast) => parseSequence(ast.kind === Kind.INT || ast.kind === Kind.STRING ? ast.value : undefined),
+});

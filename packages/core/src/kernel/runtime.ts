@@ -1,7 +1,8 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { UserRole } from '../domain/workspace/user-role.enum.js';
 import type { TimelineSource } from '../domain/timeline/timeline-source.js';
 import { EventBus } from '../events/event-bus.js';
+import { EventFeed } from '../events/event-feed.js';
 import type { DomainEvent } from '../events/domain-event.js';
 import type { CounterpartyFilterExtension } from '../graphql/filter-extension.js';
 import type { ResolvedPlugin } from './load-plugins.js';
@@ -10,11 +11,15 @@ import type { KontraPluginConfigMap } from './registries.js';
 
 export interface RuntimeLogger {
   error(details: object, message: string): void;
+  warn(details: object, message: string): void;
 }
 
 /** The loaded plugin set at run time: what resolvers and services consult on each request. */
 export class KontraRuntime {
+  /** This instance's committed events, for after-commit handlers (each event once, where it was written). */
   readonly eventBus = new EventBus();
+  /** Every instance's committed events per workspace, in order and gapless, for subscriptions. */
+  readonly eventFeed: EventFeed;
   readonly plugins: readonly KontraPlugin[];
   readonly timelineSources: readonly TimelineSource[];
   readonly counterpartyFilters: readonly CounterpartyFilterExtension[];
@@ -37,6 +42,7 @@ export class KontraRuntime {
       }
     }
     this.#stopListening = this.eventBus.listen((event) => this.#dispatchAfterCommit(event));
+    this.eventFeed = new EventFeed(() => orm.em.fork() as EntityManager, orm.config.get('clientUrl')!, logger);
   }
 
   permits(role: UserRole, permission: string): boolean {
@@ -58,11 +64,13 @@ export class KontraRuntime {
   }
 
   async start(): Promise<void> {
+    await this.eventFeed.start();
     for (const plugin of this.plugins) await plugin.onStart?.(this);
   }
 
   async stop(): Promise<void> {
     this.#stopListening();
+    await this.eventFeed.stop();
     for (const plugin of [...this.plugins].reverse()) await plugin.onStop?.(this);
   }
 

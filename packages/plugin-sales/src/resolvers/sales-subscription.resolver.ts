@@ -1,7 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
-import { GraphQLBigInt } from 'graphql-scalars';
-import { eventStream, requirePrincipal, type DomainEvent, type RequestContext } from '@kontra/core';
+import { BigIntScalar, eventStream, requirePrincipal, type DomainEvent, type RequestContext } from '@kontra/core';
 import { orderById } from '../services/order.queries.js';
 import { dealById } from '../services/sales.queries.js';
 import { OrderType } from './order.types.js';
@@ -18,14 +17,14 @@ const DEAL_EVENTS = new Set([
 
 @ObjectType('DealEvent', { simpleResolvers: true, description: 'A committed change to a deal' })
 export class DealEventType {
-  @Field(() => GraphQLBigInt) seq!: number;
+  @Field(() => BigIntScalar) seq!: number;
   @Field({ description: 'e.g. sales.dealWon' }) type!: string;
   @Field(() => ID) dealId!: string;
 }
 
 @ObjectType('OrderEvent', { simpleResolvers: true, description: 'A committed order placement' })
 export class OrderEventType {
-  @Field(() => GraphQLBigInt) seq!: number;
+  @Field(() => BigIntScalar) seq!: number;
   @Field() type!: string;
   @Field(() => ID) orderId!: string;
 }
@@ -35,7 +34,7 @@ function workspaceEvents(
   accept: (event: DomainEvent) => boolean,
 ): AsyncIterableIterator<DomainEvent> {
   const principal = requirePrincipal(context);
-  return eventStream(context.runtime.eventBus, (event) => event.workspaceId === principal.workspaceId && accept(event));
+  return eventStream(context.runtime.eventFeed, principal.workspaceId, accept);
 }
 
 @Resolver(() => DealEventType)

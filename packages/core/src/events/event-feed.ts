@@ -1,0 +1,194 @@
+import pg from 'pg';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { sql, queryRows } from '../data/sql.js';
+import type { DomainEvent } from './domain-event.js';
+
+/** The PostgreSQL channel on which commits announce `<workspace id>:<last seq>`. */
+export const EVENT_CHANNEL = 'kontra_events';
+
+const PAGE = 500;
+const RECONNECT_DELAY_MS = 250;
+
+type FeedListener = (event: DomainEvent) => void;
+
+interface FeedLogger {
+  error(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
+
+interface EventRow {
+  id: string;
+  workspaceId: string;
+  seq: string;
+  type: string;
+  entityType: string;
+  entityId: string;
+  counterpartyId: string | null;
+  actorId: string | null;
+  payload: Record<string, unknown>;
+  changes: Record<string, { old: unknown; new: unknown }> | null;
+  occurredAt: string;
+}
+
+function toEvent(row: EventRow): DomainEvent {
+  return { ...row, seq: Number(row.seq), occurredAt: new Date(row.occurredAt) };
+}
+
+/**
+ * Committed events of every server instance, per workspace, in sequence order, with no gap: a
+ * commit announces itself over LISTEN/NOTIFY (delivered only if the transaction commits) and every
+ * instance reads the new rows from the event log. A lost listening connection is re-opened and the
+ * log read from where each workspace's delivery stopped.
+ */
+export class EventFeed {
+  readonly #cursors = new Map<string, number>();
+  readonly #listeners = new Map<string, Set<FeedListener>>();
+  readonly #chains = new Map<string, Promise<void>>();
+  #client: pg.Client | null = null;
+  #stopped = false;
+
+  constructor(
+    private readonly em: () => EntityManager,
+    private readonly connectionString: string,
+    private readonly logger: FeedLogger,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.#listen();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    const client = this.#client;
+    this.#client = null;
+    await client?.end().catch(() => undefined);
+    await Promise.all(this.#chains.values());
+  }
+
+  /** A local commit's fast path: no need to wait for the notification to come back. */
+  committed(workspaceId: string): void {
+    if (this.#cursors.has(workspaceId)) this.#catchUp(workspaceId);
+  }
+
+  /**
+   * Delivers a workspace's events to `listener` in sequence order: first those after `after` (when
+   * given) from the log, then live ones, with nothing lost or repeated at the seam.
+   */
+  async subscribe(workspaceId: string, listener: FeedListener, after?: number): Promise<() => void> {
+    await this.#serially(workspaceId, async () => {
+      if (!this.#cursors.has(workspaceId)) this.#cursors.set(workspaceId, await this.#lastSeq(workspaceId));
+      const cursor = this.#cursors.get(workspaceId)!;
+      if (after !== undefined && after < cursor) {
+        await this.#checkRetained(workspaceId, after);
+        await this.#read(workspaceId, after, cursor, (event) => listener(event));
+      }
+      let listeners = this.#listeners.get(workspaceId);
+      if (!listeners) this.#listeners.set(workspaceId, (listeners = new Set()));
+      listeners.add(listener);
+    });
+    return () => {
+      const listeners = this.#listeners.get(workspaceId);
+      listeners?.delete(listener);
+      if (listeners?.size === 0) {
+        this.#listeners.delete(workspaceId);
+        this.#cursors.delete(workspaceId);
+      }
+    };
+  }
+
+  async #listen(): Promise<void> {
+    if (this.#stopped) return;
+    const client = new pg.Client({ connectionString: this.connectionString });
+    client.on('notification', (message) => {
+      const workspaceId = message.payload?.split(':')[0];
+      if (workspaceId && this.#cursors.has(workspaceId)) this.#catchUp(workspaceId);
+    });
+    const reconnect = () => {
+      if (this.#client !== client || this.#stopped) return;
+      this.#client = null;
+      this.logger.warn({}, 'event feed lost its listening connection; reconnecting');
+      setTimeout(
+        () => void this.#listen().catch((err: unknown) => this.logger.error({ err }, 'event feed cannot listen')),
+        RECONNECT_DELAY_MS,
+      );
+    };
+    client.on('error', reconnect);
+    client.on('end', reconnect);
+    try {
+      await client.connect();
+      await client.query(`listen ${EVENT_CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      if (this.#stopped) return;
+      this.logger.warn({ err: error }, 'event feed cannot listen yet; retrying');
+      setTimeout(() => void this.#listen(), RECONNECT_DELAY_MS);
+      return;
+    }
+    this.#client = client;
+    // Whatever committed while no connection listened is in the log: read it now.
+    for (const workspaceId of this.#cursors.keys()) this.#catchUp(workspaceId);
+  }
+
+  #serially(workspaceId: string, work: () => Promise<void>): Promise<void> {
+    const next = (this.#chains.get(workspaceId) ?? Promise.resolve()).then(work);
+    const settled = next.catch(() => undefined);
+    this.#chains.set(workspaceId, settled);
+    void settled.then(() => {
+      if (this.#chains.get(workspaceId) === settled) this.#chains.delete(workspaceId);
+    });
+    return next;
+  }
+
+  #catchUp(workspaceId: string): void {
+    void this.#serially(workspaceId, async () => {
+      const cursor = this.#cursors.get(workspaceId);
+      if (cursor === undefined) return;
+      const listeners = this.#listeners.get(workspaceId);
+      await this.#read(workspaceId, cursor, Number.MAX_SAFE_INTEGER, (event) => {
+        this.#cursors.set(workspaceId, event.seq);
+        for (const listener of listeners ?? []) listener(event);
+      });
+    }).catch((err: unknown) => this.logger.error({ err, workspaceId }, 'event feed cannot read the log'));
+  }
+
+  async #read(workspaceId: string, after: number, upTo: number, deliver: FeedListener): Promise<void> {
+    for (let from = after; ;) {
+      const rows = await queryRows(
+        this.em(),
+        sql<EventRow>`select id, workspace_id as "workspaceId", seq, type, entity_type as "entityType",
+            entity_id as "entityId", counterparty_id as "counterpartyId", actor_id as "actorId", payload, changes,
+            occurred_at as "occurredAt"
+          from event_log_entry where workspace_id = ${workspaceId} and seq > ${from} and seq <= ${upTo}
+          order by seq limit ${PAGE}`,
+      );
+      for (const row of rows) deliver(toEvent(row));
+      if (rows.length < PAGE) return;
+      from = Number(rows.at(-1)!.seq);
+    }
+  }
+
+  async #lastSeq(workspaceId: string): Promise<number> {
+    const rows = await queryRows(
+      this.em(),
+      sql<{ last: string }>`select last_event_seq as last from workspace where id = ${workspaceId}`,
+    );
+    return Number(rows[0]?.last ?? 0);
+  }
+
+  async #checkRetained(workspaceId: string, after: number): Promise<void> {
+    const rows = await queryRows(
+      this.em(),
+      sql<{ first: string | null }>`select min(seq) as first from event_log_entry where workspace_id = ${workspaceId}`,
+    );
+    const first = rows[0]?.first == null ? null : Number(rows[0].first);
+    if (first !== null && after + 1 < first) {
+      throw new GraphQLError(
+        `Events after ${after} are no longer kept; the oldest kept is ${first}. Reload, then resume from the latest`,
+        {
+          extensions: { code: 'EVENTS_EXPIRED', oldestSeq: first },
+        },
+      );
+    }
+  }
+}
