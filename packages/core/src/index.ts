@@ -74,6 +74,8 @@ export type { DomainEvent, DomainEventInput, EventPayload } from './events/domai
 export { EventBus } from './events/event-bus.js';
 export { eventStream, SubscriberTooSlowError } from './events/event-stream.js';
 export { EventLogEntry } from './events/event-log.entity.js';
+export { purgeEventLog } from './events/retention.js';
+export { EventFeed, EVENT_CHANNEL } from './events/event-feed.js';
 
 // Demo data.
 export { seedDemoWorkspace, type SeedResult } from './seed/run-seed.js';

@@ -32,6 +32,7 @@ Environment:
   KONTRA_DATA_DIR   where the embedded database keeps its data (default ./.kontra-data)
   KONTRA_PLUGINS    comma-separated plugin packages to load (default: @kontra/plugin-sales; empty: the core alone)
   KONTRA_CONFIG     JSON object of plugin configuration by plugin name
+  KONTRA_EVENT_RETENTION_DAYS  days the event log keeps events (default 90)
   PORT, HOST        where to listen; NODE_ENV=production turns off migrate-on-start and Sandbox
 `;
 
@@ -99,6 +100,7 @@ async function start(): Promise<void> {
     migrateOnStart: !production || embedded !== undefined,
     development: !production,
     poolSize: POOL_SIZE,
+    eventRetentionDays: Number(process.env.KONTRA_EVENT_RETENTION_DAYS ?? 90),
   });
   const shutdown = async () => {
     logger.info('shutting down');

@@ -10,6 +10,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   checkQueryLimits,
   DEFAULT_QUERY_LIMITS,
+  purgeEventLog,
   buildKontraSchema,
   corePlugin,
   createErrorFormatter,
@@ -20,6 +21,7 @@ import {
   resolvePlugins,
   unauthenticated,
   type KontraPlugin,
+  type EntityManager,
   type MikroORM,
   type Principal,
   type QueryLimits,
@@ -44,7 +46,11 @@ export interface KontraServerOptions {
   poolSize?: number;
   /** Depth and cost limits per operation, on HTTP and WebSocket alike. */
   queryLimits?: QueryLimits;
+  /** Events older than this many days are purged from the log (hourly); resuming before them is EVENTS_EXPIRED. */
+  eventRetentionDays?: number;
 }
+
+const HOUR = 3_600_000;
 
 export interface KontraServer {
   url: string;
@@ -142,6 +148,14 @@ export async function startKontraServer(options: KontraServerOptions): Promise<K
   }
   const runtime = new KontraRuntime(orm, resolved, logger);
   const principals = new PrincipalCache(runtime);
+  const retentionDays = options.eventRetentionDays ?? 90;
+  const purge = () =>
+    purgeEventLog(orm.em.fork() as EntityManager, new Date(Date.now() - retentionDays * 24 * HOUR))
+      .then((purged) => purged && logger.info({ purged, retentionDays }, 'purged old events'))
+      .catch((err: unknown) => logger.error({ err }, 'event purge failed'));
+  const purgeTimer = setInterval(() => void purge(), HOUR);
+  purgeTimer.unref();
+  void purge();
   const schema = await buildKontraSchema(plugins);
   await runtime.start();
 
@@ -251,6 +265,7 @@ export async function startKontraServer(options: KontraServerOptions): Promise<K
     async close() {
       await wsCleanup.dispose();
       await apollo.stop();
+      clearInterval(purgeTimer);
       principals.close();
       await runtime.stop();
       await orm.close();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { purgeEventLog, type EntityManager } from '@kontra/core';
 import { createLogger, startKontraServer, type KontraServer } from '@kontra/server';
 import { createTestServer, type TestClient, type TestServer } from '@kontra/server/testing';
 
@@ -112,5 +113,32 @@ describe('subscriptions across server instances', () => {
     await writeOn(kit.server.url, admin.key, 'After resume');
     await resumed.waitFor(6);
     expect(resumed.seq).toEqual(range(36, 41));
+  });
+});
+
+describe('event retention', () => {
+  it('answers a resume from before the oldest kept event with EVENTS_EXPIRED, not a silent gap', async () => {
+    await purgeEventLog(kit.server.orm.em.fork() as EntityManager, new Date(Date.now() + 60_000));
+    const errors: { extensions?: { code?: string } }[] = [];
+    const client = createClient({
+      url: kit.server.wsUrl,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${admin.key}` },
+    });
+    clients.push(client);
+    await new Promise<void>((resolve) => {
+      client.subscribe(
+        { query: `subscription { events(after: 3) { seq } }` },
+        {
+          next: () => undefined,
+          error: (error) => {
+            errors.push(...(error as { extensions?: { code?: string } }[]));
+            resolve();
+          },
+          complete: () => resolve(),
+        },
+      );
+    });
+    expect(errors[0]?.extensions?.code).toBe('EVENTS_EXPIRED');
   });
 });

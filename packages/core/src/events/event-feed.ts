@@ -177,12 +177,14 @@ export class EventFeed {
   }
 
   async #checkRetained(workspaceId: string, after: number): Promise<void> {
+    // With every event purged, the oldest kept is the next one to come.
     const rows = await queryRows(
       this.em(),
-      sql<{ first: string | null }>`select min(seq) as first from event_log_entry where workspace_id = ${workspaceId}`,
+      sql<{ first: string }>`select coalesce((select min(seq) from event_log_entry where workspace_id = ${workspaceId}),
+        (select last_event_seq + 1 from workspace where id = ${workspaceId})) as first`,
     );
-    const first = rows[0]?.first == null ? null : Number(rows[0].first);
-    if (first !== null && after + 1 < first) {
+    const first = Number(rows[0]?.first ?? 1);
+    if (after + 1 < first) {
       throw new GraphQLError(
         `Events after ${after} are no longer kept; the oldest kept is ${first}. Reload, then resume from the latest`,
         {
