@@ -10,6 +10,7 @@ import {
   migrate,
   resolvePlugins,
   seedDemoWorkspace,
+  type SeedResult,
   workspaceAdminPrincipal,
   createRequestContext,
   type EntityManager,
@@ -21,11 +22,13 @@ import { loadConfiguredPlugins } from './plugin-config.js';
 
 const USAGE = `Usage: kontra <command>
 
-  start             serve GraphQL on http://127.0.0.1:$PORT/graphql (default 4000)
+  start [--seed]    serve GraphQL on http://127.0.0.1:$PORT/graphql (default 4000); --seed first
+                    creates the demo workspace and prints an API key for it
   migrate           apply pending migrations of the core and the configured plugins
   print-schema      print the GraphQL schema (SDL) of the configured plugins
   create-workspace  create a workspace with an admin user and print its API key
   seed              create the demo workspace with believable data and print an API key for it
+                    (with the embedded database, not while a server runs on it: use start --seed)
 
 Environment:
   DATABASE_URL      a PostgreSQL server; without it, PostgreSQL runs embedded (PGlite) in $KONTRA_DATA_DIR
@@ -110,6 +113,16 @@ async function start(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
+  // Seeding inside the serving process: the embedded database admits one process at a time.
+  if (process.argv.includes('--seed'))
+    printSeedResult(await seedDemoWorkspace(server.runtime, progressReporter('seed')));
+}
+
+function printSeedResult(result: SeedResult, seconds?: number): void {
+  const what = result.seeded
+    ? `Demo workspace seeded${seconds === undefined ? '' : ` in ${seconds.toFixed(1)} s`}.`
+    : 'The demo workspace exists already.';
+  process.stdout.write(`${what} API key of its admin (shown once):\n${result.key}\n`);
 }
 
 const commands: Record<string, () => Promise<void>> = {
@@ -121,11 +134,7 @@ const commands: Record<string, () => Promise<void>> = {
   seed: () =>
     withMigratedDatabase(async ({ runtime }) => {
       const started = Date.now();
-      const result = await seedDemoWorkspace(runtime, progressReporter('seed'));
-      const what = result.seeded
-        ? `Demo workspace seeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`
-        : 'The demo workspace exists already.';
-      process.stdout.write(`${what} API key of its admin (shown once):\n${result.key}\n`);
+      printSeedResult(await seedDemoWorkspace(runtime, progressReporter('seed')), (Date.now() - started) / 1000);
     }),
   'print-schema': async () => {
     const schema = await buildKontraSchema(
