@@ -29,6 +29,7 @@ import {
 } from '@kontra/core';
 import type { Logger } from './logger.js';
 import { PrincipalCache } from './principal-cache.js';
+import { closeOnRevocation } from './revocation-watch.js';
 
 export interface KontraServerOptions {
   databaseUrl: string;
@@ -162,7 +163,7 @@ export async function startKontraServer(options: KontraServerOptions): Promise<K
   const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const httpServer: Server = createServer();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
+  const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal; stopWatching?: () => void }>(
     {
       schema,
       execute: withQueryLimits(execute, limits),
@@ -173,11 +174,13 @@ export async function startKontraServer(options: KontraServerOptions): Promise<K
           const principal = await principalFor(principals, bearerToken(typeof key === 'string' ? key : undefined));
           if (!principal) return false;
           ctx.extra.principal = principal;
+          ctx.extra.stopWatching = await closeOnRevocation(runtime, principal, ctx.extra.socket);
           return true;
         } catch {
           return false;
         }
       },
+      onClose: (ctx) => ctx.extra.stopWatching?.(),
       context: (ctx) => createRequestContext(runtime, ctx.extra.principal),
     },
     wsServer,
