@@ -3,11 +3,13 @@ import pg from 'pg';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { purgeEventLog, type EntityManager } from '@kontra/core';
-import { createLogger, startKontraServer, type KontraServer } from '@kontra/server';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createTestServer, type TestClient, type TestServer } from '@kontra/server/testing';
 
 let kit: TestServer;
-let second: KontraServer;
+let second: { url: string; wsUrl: string; process: ChildProcess };
 let admin: TestClient;
 let databaseUrl: string;
 const clients: Client[] = [];
@@ -70,19 +72,58 @@ async function writeOn(url: string, key: string, name: string): Promise<void> {
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
+/** A second server as its own process (the built CLI), on the same database. */
+async function startSecondProcess(): Promise<{ url: string; wsUrl: string; process: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(process.cwd(), 'packages/server/dist/cli.js'), 'start'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      KONTRA_PLUGINS: '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+    },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  for (let tries = 0; tries < 100; tries++) {
+    const ready = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{__typename}"}',
+    })
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ready) return { url, wsUrl: `ws://127.0.0.1:${port}/graphql`, process: child };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error('the second server process did not start');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 beforeAll(async () => {
   kit = await createTestServer();
   admin = await kit.createWorkspace('Two instances');
   databaseUrl = kit.server.orm.config.get('clientUrl')!;
-  second = await startKontraServer({ databaseUrl, port: 0, logger: createLogger('silent'), poolSize: 3 });
-});
+  second = await startSecondProcess();
+}, 30_000);
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
-  await second.close();
+  second.process.kill();
   await kit.close();
 });
 
-describe('subscriptions across server instances', () => {
+describe('subscriptions across server processes', () => {
   it('gives a subscriber on each instance every event exactly once, in order, wherever it was written', async () => {
     const onFirst = await follow(kit.server.wsUrl, admin.key);
     const onSecond = await follow(second.wsUrl, admin.key);
