@@ -10,7 +10,13 @@ export {
 } from './kernel/plugin.js';
 export { resolvePlugins, PluginLoadError, type ResolvedPlugin } from './kernel/load-plugins.js';
 export { KontraRuntime, type RuntimeLogger } from './kernel/runtime.js';
-export { createRequestContext, requirePrincipal, requirePermission, type RequestContext } from './kernel/context.js';
+export {
+  createRequestContext,
+  requirePrincipal,
+  requirePermission,
+  workspaceIdOf,
+  type RequestContext,
+} from './kernel/context.js';
 export { defineLoader, oneByKey, manyByKey, type LoaderFactory } from './kernel/loaders.js';
 export type { PermissionTable } from './kernel/permissions.js';
 export type { CliCommand, CliCommandContext } from './kernel/cli-command.js';
@@ -29,6 +35,7 @@ export {
   loadForUpdate,
   changedFields,
   setSoftDeleted,
+  findLive,
   type LoadForUpdateOptions,
   type SoftDeleteOptions,
 } from './data/load-for-update.js';
@@ -62,6 +69,7 @@ export {
   type FieldProblem,
 } from './graphql/errors.js';
 export type { CounterpartyFilterExtension, FilterScope } from './graphql/filter-extension.js';
+export { defineChildPageLoader, type ChildPageKey, type ChildPageSpec } from './graphql/child-pages.js';
 export { BigIntScalar, DateScalar, DateTimeScalar, DecimalScalar } from './graphql/scalars.js';
 export { createErrorFormatter } from './graphql/format-error.js';
 export { checkQueryLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/query-limits.js';
@@ -72,7 +80,7 @@ export { IdFilter, DateTimeFilter, DateFilter, StringListFilter } from './graphq
 export { write, type WriteContext } from './events/write.js';
 export type { DomainEvent, DomainEventInput, EventPayload } from './events/domain-event.js';
 export { EventBus } from './events/event-bus.js';
-export { eventStream, SubscriberTooSlowError } from './events/event-stream.js';
+export { eventStream, workspaceEventStream, SubscriberTooSlowError } from './events/event-stream.js';
 export { EventLogEntry } from './events/event-log.entity.js';
 export { purgeEventLog } from './events/retention.js';
 export { EventFeed, EVENT_CHANNEL } from './events/event-feed.js';

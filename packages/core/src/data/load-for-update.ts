@@ -89,3 +89,16 @@ export async function setSoftDeleted<T extends WorkspaceScopedEntity>(
   });
   return row;
 }
+
+/**
+ * A live (not soft-deleted) row of the caller's workspace by id, or null: for ids a write's input
+ * refers to, which the write reports as a field problem when they name nothing.
+ */
+export async function findLive<T extends WorkspaceScopedEntity>(
+  tx: WriteContext,
+  entity: EntityName<T>,
+  id: string | null | undefined,
+): Promise<T | null> {
+  if (!id || !isId(id)) return null;
+  return tx.em.findOne(entity, { id, workspace: tx.principal.workspaceId, deletedAt: null } as never);
+}

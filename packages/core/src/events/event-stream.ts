@@ -1,5 +1,6 @@
 import type { DomainEvent } from './domain-event.js';
 import type { EventFeed } from './event-feed.js';
+import { requirePrincipal, type RequestContext } from '../kernel/context.js';
 
 /** Past this many undelivered events a subscriber is too slow; its stream ends with an error. */
 const MAX_BUFFERED_EVENTS = 10_000;
@@ -66,6 +67,34 @@ export function eventStream(
       finish();
       return Promise.resolve({ value: undefined, done: true });
     },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+/**
+ * The caller's workspace events for a subscription's `subscribe` function: each event is resolved
+ * with fresh loaders, since graphql-ws keeps one context for all of a subscription's events.
+ *
+ * @example
+ * @Subscription(() => DealEventType, { subscribe: ({ context }) =>
+ *   workspaceEventStream(context, (event) => event.type === 'sales.dealWon') })
+ */
+export function workspaceEventStream(
+  context: RequestContext,
+  accept: (event: DomainEvent) => boolean,
+  after?: number,
+): AsyncIterableIterator<DomainEvent> {
+  const principal = requirePrincipal(context);
+  const events = eventStream(context.runtime.eventFeed, principal.workspaceId, accept, after);
+  return {
+    next: async () => {
+      const result = await events.next();
+      context.clearLoaders();
+      return result;
+    },
+    return: () => events.return!(),
     [Symbol.asyncIterator]() {
       return this;
     },

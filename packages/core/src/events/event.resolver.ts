@@ -1,9 +1,9 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
 import { BigIntScalar } from '../graphql/scalars.js';
-import { requirePrincipal, type RequestContext } from '../kernel/context.js';
+import type { RequestContext } from '../kernel/context.js';
 import type { DomainEvent } from './domain-event.js';
-import { eventStream } from './event-stream.js';
+import { workspaceEventStream } from './event-stream.js';
 import { DomainEventType } from './event.type.js';
 
 interface EventsArgs {
@@ -13,14 +13,12 @@ interface EventsArgs {
 }
 
 function subscribeToEvents({ args, context }: SubscribeResolverData<unknown, EventsArgs, RequestContext>) {
-  const principal = requirePrincipal(context);
   const { types, counterpartyId, after } = args;
   const wanted = types?.length ? new Set(types) : null;
-  return eventStream(
-    context.runtime.eventFeed,
-    principal.workspaceId,
+  return workspaceEventStream(
+    context,
     (event) => (!wanted || wanted.has(event.type)) && (!counterpartyId || event.counterpartyId === counterpartyId),
-    after == null ? undefined : Number(after),
+    after ?? undefined,
   );
 }
 

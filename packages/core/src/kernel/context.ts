@@ -14,6 +14,8 @@ export interface RequestContext {
   readonly runtime: KontraRuntime;
   /** The request's instance of a loader declared with `defineLoader`. */
   loader<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V>;
+  /** Forgets what the loaders hold: a subscription's one context serves many events. */
+  clearLoaders(): void;
 }
 
 export function createRequestContext(runtime: KontraRuntime, principal: Principal | undefined): RequestContext {
@@ -23,8 +25,17 @@ export function createRequestContext(runtime: KontraRuntime, principal: Principa
     principal,
     runtime,
     loader: (factory) => loaders.get(factory, ctx),
+    clearLoaders: () => loaders.clear(),
   };
   return ctx;
+}
+
+/**
+ * The caller's workspace, for loaders: anonymous requests get null, which matches no row (the
+ * resolver that needs a caller has already refused them).
+ */
+export function workspaceIdOf(ctx: RequestContext): string | null {
+  return ctx.principal?.workspaceId ?? null;
 }
 
 /** The caller, or an UNAUTHENTICATED error. */

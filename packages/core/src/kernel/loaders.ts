@@ -37,6 +37,10 @@ export class LoaderCache {
     }
     return loader as DataLoader<K, V>;
   }
+
+  clear(): void {
+    this.#loaders.clear();
+  }
 }
 
 /** A batch's answer in key order: the row whose `keyOf` is each key, or null. */

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createWorkspaceWithAdmin, issueApiKey } from '../auth/api-keys.js';
+import { workspaceAdminPrincipal } from '../auth/act-as.js';
 import { User } from '../domain/workspace/user.entity.js';
 import { UserRole } from '../domain/workspace/user-role.enum.js';
-import { Workspace } from '../domain/workspace/workspace.entity.js';
 import { createRequestContext } from '../kernel/context.js';
 import { write } from '../events/write.js';
 import type { KontraRuntime } from '../kernel/runtime.js';
@@ -26,15 +26,10 @@ export async function seedDemoWorkspace(
   slug = 'demo',
 ): Promise<SeedResult> {
   const em = runtime.orm.em.fork() as EntityManager;
-  const existing = await em.findOne(Workspace, { slug });
+  const existing = await workspaceAdminPrincipal(em, slug);
   if (existing) {
-    const admin = await em.findOneOrFail(
-      User,
-      { workspace: existing, role: UserRole.ADMIN },
-      { orderBy: { createdAt: 'asc' } },
-    );
-    const { key } = await issueApiKey(em, admin, 'seed re-run key');
-    return { workspaceId: existing.id, key, seeded: false };
+    const { key } = await issueApiKey(em, await em.findOneOrFail(User, existing.userId), 'seed re-run key');
+    return { workspaceId: existing.workspaceId, key, seeded: false };
   }
   const { workspace, admin, key } = await createWorkspaceWithAdmin(em, {
     name: 'Demo Trading Ltd',

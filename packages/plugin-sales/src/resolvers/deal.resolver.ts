@@ -5,7 +5,6 @@ import {
   counterpartyById,
   CounterpartyType,
   DateScalar,
-  isId,
   pageWindow,
   requirePrincipal,
   userById,
@@ -17,6 +16,7 @@ import { StageKind } from '../entities/sales.enums.js';
 import { createDeal, moveDeal, toDealRow, updateDeal } from '../services/deal.service.js';
 import {
   dealById,
+  idFilterValue,
   dealPageByParent,
   linesByDeal,
   listDeals,
@@ -41,9 +41,6 @@ class DealsArgs extends ConnectionArgs {
   @Field(() => DateScalar, { nullable: true, description: 'Expected to close on or before' }) expectedCloseTo?: string;
 }
 
-const validIdOrNull = (id: string | undefined) =>
-  id && isId(id) ? id : id ? '00000000-0000-0000-0000-000000000000' : null;
-
 @Resolver(() => DealType)
 export class DealResolver {
   @Query(() => DealConnection, {
@@ -54,10 +51,10 @@ export class DealResolver {
     return listDeals(
       ctx,
       {
-        pipelineId: validIdOrNull(args.pipelineId),
-        stageId: validIdOrNull(args.stageId),
-        ownerId: validIdOrNull(args.ownerId),
-        counterpartyId: validIdOrNull(args.counterpartyId),
+        pipelineId: idFilterValue(args.pipelineId),
+        stageId: idFilterValue(args.stageId),
+        ownerId: idFilterValue(args.ownerId),
+        counterpartyId: idFilterValue(args.counterpartyId),
         status: args.status ?? null,
         expectedCloseFrom: args.expectedCloseFrom ?? null,
         expectedCloseTo: args.expectedCloseTo ?? null,
@@ -165,7 +162,7 @@ export class CounterpartyDealsResolver {
       parentId: counterparty.id,
       parent: 'counterparty',
       window,
-      argsKey: JSON.stringify(window),
+      argsKey: JSON.stringify(['counterparty', window]),
     });
   }
 }

@@ -3,6 +3,7 @@ import { Length, Min } from 'class-validator';
 import {
   CounterpartyType,
   defineLoader,
+  workspaceIdOf,
   manyByKey,
   oneByKey,
   queryRows,
@@ -54,7 +55,7 @@ const cardByCounterparty = defineLoader<string, LoyaltyCardType | null>(async (c
   const rows = await queryRows(
     ctx.em,
     sql<LoyaltyCardType & { counterpartyId: string }>`select ${CARD_COLUMNS}, counterparty_id as "counterpartyId"
-      from sales_loyalty_card where workspace_id = ${ctx.principal?.workspaceId ?? null}
+      from sales_loyalty_card where workspace_id = ${workspaceIdOf(ctx)}
         and counterparty_id = any(${ids}::uuid[]) and deleted_at is null`,
   );
   return oneByKey(ids, rows, (row) => row.counterpartyId);
@@ -64,7 +65,7 @@ const transactionsByCard = defineLoader<string, LoyaltyTransactionType[]>(async 
   const rows = await queryRows(
     ctx.em,
     sql<LoyaltyTransactionType>`select id, card_id as "cardId", points, reason, order_id as "orderId", created_at as "createdAt"
-      from sales_loyalty_transaction where workspace_id = ${ctx.principal?.workspaceId ?? null}
+      from sales_loyalty_transaction where workspace_id = ${workspaceIdOf(ctx)}
         and card_id = any(${ids}::uuid[]) order by created_at desc, id desc`,
   );
   return manyByKey(ids, rows, (row) => row.cardId);

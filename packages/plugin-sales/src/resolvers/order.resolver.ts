@@ -21,7 +21,7 @@ import {
 } from '../services/order.queries.js';
 import { MoneyAmountType, OrderLineType, OrderType, PlaceOrderInput } from './order.types.js';
 import { DealType, ProductType } from './sales.types.js';
-import { dealById, productById } from '../services/sales.queries.js';
+import { dealById, idFilterValue, productById } from '../services/sales.queries.js';
 
 export const OrderConnection = connectionType<OrderType>(OrderType, 'Order');
 
@@ -38,8 +38,7 @@ export class OrderResolver {
   @Query(() => OrderConnection, { description: 'Orders, newest first' })
   orders(@Args({ validate: false }) args: OrdersArgs, @Ctx() ctx: RequestContext) {
     requirePrincipal(ctx);
-    const counterpartyId =
-      args.counterpartyId && (isId(args.counterpartyId) ? args.counterpartyId : '00000000-0000-0000-0000-000000000000');
+    const counterpartyId = idFilterValue(args.counterpartyId);
     return listOrders(
       ctx,
       {
@@ -115,7 +114,7 @@ export class CounterpartyOrdersResolver {
     const window = pageWindow(args, 5);
     return ctx
       .loader(orderPageByCounterparty)
-      .load({ counterpartyId: counterparty.id, window, argsKey: JSON.stringify(window) });
+      .load({ parentId: counterparty.id, window, argsKey: JSON.stringify(window) });
   }
 
   @FieldResolver(() => [MoneyAmountType], {

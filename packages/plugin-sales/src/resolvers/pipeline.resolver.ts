@@ -90,6 +90,6 @@ export class StageDealsResolver {
     const window = pageWindow(args);
     return ctx
       .loader(dealPageByParent)
-      .load({ parentId: stage.id, parent: 'stage', window, argsKey: JSON.stringify(window) });
+      .load({ parentId: stage.id, parent: 'stage', window, argsKey: JSON.stringify(['stage', window]) });
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
-import { BigIntScalar, eventStream, requirePrincipal, type DomainEvent, type RequestContext } from '@kontra/core';
+import { BigIntScalar, workspaceEventStream, type DomainEvent, type RequestContext } from '@kontra/core';
 import { orderById } from '../services/order.queries.js';
 import { dealById } from '../services/sales.queries.js';
 import { OrderType } from './order.types.js';
@@ -29,20 +29,12 @@ export class OrderEventType {
   @Field(() => ID) orderId!: string;
 }
 
-function workspaceEvents(
-  context: RequestContext,
-  accept: (event: DomainEvent) => boolean,
-): AsyncIterableIterator<DomainEvent> {
-  const principal = requirePrincipal(context);
-  return eventStream(context.runtime.eventFeed, principal.workspaceId, accept);
-}
-
 @Resolver(() => DealEventType)
 export class DealSubscriptionResolver {
   @Subscription(() => DealEventType, {
     description: 'Deal changes of one pipeline, as they commit: a live board',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { pipelineId: string }, RequestContext>) =>
-      workspaceEvents(
+      workspaceEventStream(
         context,
         (event) =>
           DEAL_EVENTS.has(event.type) && (event.payload as { pipelineId?: string }).pipelineId === args.pipelineId,
@@ -54,8 +46,7 @@ export class DealSubscriptionResolver {
 
   @FieldResolver(() => DealType, { nullable: true, description: 'The deal as it is now (null if it was deleted)' })
   deal(@Root() event: DealEventType, @Ctx() ctx: RequestContext) {
-    // A subscription keeps one context for all its events: drop the previous event's copy.
-    return ctx.loader(dealById).clear(event.dealId).load(event.dealId);
+    return ctx.loader(dealById).load(event.dealId);
   }
 }
 
@@ -64,7 +55,7 @@ export class OrderSubscriptionResolver {
   @Subscription(() => OrderEventType, {
     description: 'Orders placed in your workspace, as they commit',
     subscribe: ({ context }: SubscribeResolverData<unknown, object, RequestContext>) =>
-      workspaceEvents(context, (event) => event.type === 'sales.orderPlaced'),
+      workspaceEventStream(context, (event) => event.type === 'sales.orderPlaced'),
   })
   ordersPlaced(@Root() event: DomainEvent): OrderEventType {
     return { seq: event.seq, type: event.type, orderId: event.entityId };
@@ -72,6 +63,6 @@ export class OrderSubscriptionResolver {
 
   @FieldResolver(() => OrderType, { nullable: true })
   order(@Root() event: OrderEventType, @Ctx() ctx: RequestContext) {
-    return ctx.loader(orderById).clear(event.orderId).load(event.orderId);
+    return ctx.loader(orderById).load(event.orderId);
   }
 }

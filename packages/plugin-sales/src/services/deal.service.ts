@@ -1,8 +1,8 @@
 import {
   badUserInput,
+  findLive,
   changedFields,
   Counterparty,
-  isId,
   loadForUpdate,
   User,
   Workspace,
@@ -34,9 +34,7 @@ function snapshot(d: Deal) {
 
 async function ownerOf(tx: WriteContext, id: string | null, problems: FieldProblem[]): Promise<User | null> {
   if (id === null) return null;
-  const owner = isId(id)
-    ? await tx.em.findOne(User, { id, workspace: tx.principal.workspaceId, deletedAt: null })
-    : null;
+  const owner = await findLive(tx, User, id);
   if (!owner) problems.push({ path: 'ownerId', message: 'is not a user of this workspace' });
   return owner;
 }
@@ -55,28 +53,20 @@ function recordMove(tx: WriteContext, deal: Deal, from: Stage | null, to: Stage)
 
 export async function createDeal(tx: WriteContext, input: CreateDealInput, defaultCurrency: string): Promise<Deal> {
   const problems: FieldProblem[] = [];
-  const counterparty = isId(input.counterpartyId)
-    ? await tx.em.findOne(Counterparty, {
-        id: input.counterpartyId,
-        workspace: tx.principal.workspaceId,
-        deletedAt: null,
-      })
-    : null;
+  const counterparty = await findLive(tx, Counterparty, input.counterpartyId);
   if (!counterparty) problems.push({ path: 'counterpartyId', message: 'is not a counterparty of this workspace' });
-  const pipeline = isId(input.pipelineId)
-    ? await tx.em.findOne(Pipeline, { id: input.pipelineId, workspace: tx.principal.workspaceId, deletedAt: null })
-    : null;
+  const pipeline = await findLive(tx, Pipeline, input.pipelineId);
   if (!pipeline) problems.push({ path: 'pipelineId', message: 'is not a pipeline of this workspace' });
   let stage: Stage | null = null;
   if (pipeline) {
     stage = input.stageId
-      ? await tx.em.findOne(Stage, { id: isId(input.stageId) ? input.stageId : undefined, pipeline, deletedAt: null })
+      ? await findLive(tx, Stage, input.stageId)
       : await tx.em.findOne(
           Stage,
           { pipeline, deletedAt: null, kind: StageKind.OPEN },
           { orderBy: { position: 'asc' } },
         );
-    if (!stage || stage.kind !== StageKind.OPEN) {
+    if (!stage || stage.pipeline.id !== pipeline.id || stage.kind !== StageKind.OPEN) {
       problems.push({ path: 'stageId', message: 'must be an open stage of the pipeline' });
     }
   }

@@ -1,5 +1,13 @@
 import { randomInt } from 'node:crypto';
-import { badUserInput, Counterparty, isId, loadForUpdate, LockMode, Workspace, type WriteContext } from '@kontra/core';
+import {
+  badUserInput,
+  findLive,
+  Counterparty,
+  loadForUpdate,
+  LockMode,
+  Workspace,
+  type WriteContext,
+} from '@kontra/core';
 import type { LoyaltyRule } from '../config.js';
 import { LoyaltyCard, LoyaltyTransaction } from '../entities/loyalty.entity.js';
 import type { Order } from '../entities/order.entity.js';
@@ -44,9 +52,7 @@ function movement(tx: WriteContext, card: LoyaltyCard, points: number, reason: s
 }
 
 export async function issueCard(tx: WriteContext, counterpartyId: string): Promise<LoyaltyCard> {
-  const counterparty = isId(counterpartyId)
-    ? await tx.em.findOne(Counterparty, { id: counterpartyId, workspace: tx.principal.workspaceId, deletedAt: null })
-    : null;
+  const counterparty = await findLive(tx, Counterparty, counterpartyId);
   if (!counterparty)
     throw badUserInput('No such counterparty', [
       { path: 'counterpartyId', message: 'is not a counterparty of this workspace' },

@@ -22,6 +22,11 @@ function divideRoundingHalfUp(numerator: bigint, denominator: bigint): bigint {
   return (numerator * 2n + denominator) / (denominator * 2n);
 }
 
+/** A decimal amount (up to 4 decimals) rounded half up to whole cents. */
+export function toCents(amount: string): bigint {
+  return divideRoundingHalfUp(scaled(amount, 4), 100n);
+}
+
 export interface LineAmounts {
   grossCents: bigint;
   totalCents: bigint;

@@ -1,5 +1,7 @@
 import {
+  defineChildPageLoader,
   defineLoader,
+  workspaceIdOf,
   manyByKey,
   oneByKey,
   keyset,
@@ -7,14 +9,13 @@ import {
   queryRows,
   sql,
   toConnection,
+  type ChildPageKey,
   type Connection,
   type PageWindow,
   type RequestContext,
   type SqlFragment,
 } from '@kontra/core';
 import type { MoneyAmountType, OrderLineType, OrderType } from '../resolvers/order.types.js';
-
-const workspaceOf = (ctx: RequestContext) => ctx.principal?.workspaceId ?? null;
 
 export function orderColumns(o: SqlFragment): SqlFragment {
   return sql`${o}.id, ${o}.counterparty_id as "counterpartyId", ${o}.deal_id as "dealId", ${o}.placed_at as "placedAt",
@@ -49,7 +50,7 @@ export async function listOrders(
   const rows = await queryRows(
     ctx.em,
     sql<OrderType>`select ${orderColumns(o)} from sales_order ${o}
-      where ${sql.join([...orderConditions(o, workspaceOf(ctx), filter), page.condition], sql` and `)}
+      where ${sql.join([...orderConditions(o, workspaceIdOf(ctx), filter), page.condition], sql` and `)}
       order by ${page.order} limit ${window.limit + 1}`,
   );
   return toConnection(rows, window, (row) => positionOf(row.placedAt, row.id));
@@ -59,7 +60,7 @@ export const orderById = defineLoader<string, OrderType | null>(async (ctx, ids)
   const o = sql.ref('o');
   const rows = await queryRows(
     ctx.em,
-    sql<OrderType>`select ${orderColumns(o)} from sales_order ${o} where ${o}.workspace_id = ${workspaceOf(ctx)}
+    sql<OrderType>`select ${orderColumns(o)} from sales_order ${o} where ${o}.workspace_id = ${workspaceIdOf(ctx)}
       and ${o}.id = any(${ids}::uuid[]) and ${o}.deleted_at is null`,
   );
   return oneByKey(ids, rows, (row) => row.id);
@@ -70,50 +71,34 @@ export const linesByOrder = defineLoader<string, OrderLineType[]>(async (ctx, id
     ctx.em,
     sql<OrderLineType>`select id, order_id as "orderId", product_id as "productId", position, quantity,
         unit_price as "unitPrice", discount_percent as "discountPercent", line_total as "lineTotal"
-      from sales_order_line where workspace_id = ${workspaceOf(ctx)} and order_id = any(${ids}::uuid[])
+      from sales_order_line where workspace_id = ${workspaceIdOf(ctx)} and order_id = any(${ids}::uuid[])
       order by position`,
   );
   return manyByKey(ids, rows, (row) => row.orderId);
 });
 
-export interface OrderPageKey {
-  counterpartyId: string;
-  window: PageWindow;
-  argsKey: string;
-}
-
-export const orderPageByCounterparty = defineLoader<OrderPageKey, Connection<OrderType>>(
-  async (ctx, keys) => {
-    const pages = new Map<OrderPageKey, Connection<OrderType>>();
-    for (const group of Map.groupBy(keys, (k) => k.argsKey).values()) {
-      const { window } = group[0]!;
-      const o = sql.ref('o');
-      const page = keyset({
-        column: sql`${o}.placed_at`,
-        id: sql`${o}.id`,
-        cast: 'timestamptz',
-        descending: true,
-        window,
-      });
-      const rows = await queryRows(
-        ctx.em,
-        sql<OrderType>`select page.* from unnest(${group.map((k) => k.counterpartyId)}::uuid[]) as parent(id)
-          cross join lateral (select ${orderColumns(o)} from sales_order ${o}
-            where ${sql.join([...orderConditions(o, workspaceOf(ctx), {}), sql`${o}.counterparty_id = parent.id`, page.condition], sql` and `)}
-            order by ${page.order} limit ${window.limit + 1}) page`,
-      );
-      const byParent = Map.groupBy(rows, (r) => r.counterpartyId);
-      for (const key of group) {
-        pages.set(
-          key,
-          toConnection(byParent.get(key.counterpartyId) ?? [], window, (row) => positionOf(row.placedAt, row.id)),
-        );
-      }
-    }
-    return keys.map((k) => pages.get(k)!);
+/** One counterparty's orders, newest first, from the (workspace, counterparty, time) index. */
+export const orderPageByCounterparty = defineChildPageLoader<ChildPageKey, OrderType>({
+  select: (ctx, parent, { window }) => {
+    const o = sql.ref('o');
+    const page = keyset({
+      column: sql`${o}.placed_at`,
+      id: sql`${o}.id`,
+      cast: 'timestamptz',
+      descending: true,
+      window,
+    });
+    const conditions = [
+      ...orderConditions(o, workspaceIdOf(ctx), {}),
+      sql`${o}.counterparty_id = ${parent}`,
+      page.condition,
+    ];
+    return sql`select ${orderColumns(o)} from sales_order ${o}
+      where ${sql.join(conditions, sql` and `)} order by ${page.order} limit ${window.limit + 1}`;
   },
-  { cacheKey: (k) => `${k.counterpartyId}|${k.argsKey}` },
-);
+  parentOf: (row) => row.counterpartyId,
+  positionOf: (row) => positionOf(row.placedAt, row.id),
+});
 
 /** Everything a counterparty has paid for (cancelled and refunded orders excluded), per currency. */
 export const lifetimeValueByCounterparty = defineLoader<string, MoneyAmountType[]>(async (ctx, ids) => {
@@ -121,7 +106,7 @@ export const lifetimeValueByCounterparty = defineLoader<string, MoneyAmountType[
     ctx.em,
     sql<MoneyAmountType & { counterpartyId: string }>`select counterparty_id as "counterpartyId", currency,
         sum(total)::numeric(16,2)::text as amount
-      from sales_order where workspace_id = ${workspaceOf(ctx)} and counterparty_id = any(${ids}::uuid[])
+      from sales_order where workspace_id = ${workspaceIdOf(ctx)} and counterparty_id = any(${ids}::uuid[])
         and deleted_at is null and status not in ('CANCELLED', 'REFUNDED')
       group by counterparty_id, currency order by currency`,
   );

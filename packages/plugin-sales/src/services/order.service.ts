@@ -1,7 +1,7 @@
 import {
   badUserInput,
+  findLive,
   Counterparty,
-  isId,
   loadForUpdate,
   Workspace,
   type FieldProblem,
@@ -32,19 +32,9 @@ export async function placeOrder(
   loyalty: LoyaltyRule,
 ): Promise<{ order: Order; lines: OrderLine[] }> {
   const problems: FieldProblem[] = [];
-  const counterparty = isId(input.counterpartyId)
-    ? await tx.em.findOne(Counterparty, {
-        id: input.counterpartyId,
-        workspace: tx.principal.workspaceId,
-        deletedAt: null,
-      })
-    : null;
+  const counterparty = await findLive(tx, Counterparty, input.counterpartyId);
   if (!counterparty) problems.push({ path: 'counterpartyId', message: 'is not a counterparty of this workspace' });
-  const deal = input.dealId
-    ? isId(input.dealId)
-      ? await tx.em.findOne(Deal, { id: input.dealId, workspace: tx.principal.workspaceId, deletedAt: null })
-      : null
-    : null;
+  const deal = await findLive(tx, Deal, input.dealId);
   if (input.dealId && !deal) problems.push({ path: 'dealId', message: 'is not a deal of this workspace' });
   const priced = await priceLines(tx, input.lines, problems);
   const currency = input.currency ?? [...priced.currencies][0];

@@ -1,4 +1,4 @@
-import { badUserInput, isId, loadForUpdate, notFound, Workspace, type WriteContext } from '@kontra/core';
+import { badUserInput, findLive, isId, loadForUpdate, notFound, Workspace, type WriteContext } from '@kontra/core';
 import { Pipeline, Stage } from '../entities/pipeline.entity.js';
 import { StageKind } from '../entities/sales.enums.js';
 import type { CreatePipelineInput, UpdateStageInput } from '../resolvers/inputs/pipeline.inputs.js';
@@ -71,9 +71,7 @@ export async function reorderStages(tx: WriteContext, pipelineId: string, stageI
 
 /** A live stage of the caller's workspace, or NOT_FOUND. */
 export async function liveStage(tx: WriteContext, id: string): Promise<Stage> {
-  const stage = isId(id)
-    ? await tx.em.findOne(Stage, { id, workspace: tx.principal.workspaceId, deletedAt: null })
-    : null;
+  const stage = await findLive(tx, Stage, id);
   if (!stage) throw notFound('Stage', id);
   return stage;
 }

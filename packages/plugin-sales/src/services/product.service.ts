@@ -1,4 +1,4 @@
-import { badUserInput, changedFields, isId, loadForUpdate, Workspace, type WriteContext } from '@kontra/core';
+import { badUserInput, findLive, changedFields, loadForUpdate, Workspace, type WriteContext } from '@kontra/core';
 import { ProductCategory } from '../entities/product-category.entity.js';
 import { ProductPrice } from '../entities/product-price.entity.js';
 import { Product } from '../entities/product.entity.js';
@@ -26,9 +26,7 @@ function snapshot(p: Product) {
 
 async function categoryOf(tx: WriteContext, id: string | null | undefined, path: string) {
   if (id == null) return null;
-  const category = isId(id)
-    ? await tx.em.findOne(ProductCategory, { id, workspace: tx.principal.workspaceId, deletedAt: null })
-    : null;
+  const category = await findLive(tx, ProductCategory, id);
   if (!category)
     throw badUserInput('No such product category', [{ path, message: 'is not a category of this workspace' }]);
   return category;

@@ -1,5 +1,8 @@
 import {
+  defineChildPageLoader,
   defineLoader,
+  isId,
+  workspaceIdOf,
   manyByKey,
   oneByKey,
   keyset,
@@ -7,6 +10,7 @@ import {
   queryRows,
   sql,
   toConnection,
+  type ChildPageKey,
   type Connection,
   type PageWindow,
   type RequestContext,
@@ -23,8 +27,6 @@ import type {
   ProductType,
   StageType,
 } from '../resolvers/sales.types.js';
-
-const workspaceOf = (ctx: RequestContext) => ctx.principal?.workspaceId ?? null;
 
 export function productColumns(p: SqlFragment): SqlFragment {
   return sql`${p}.id, ${p}.sku, ${p}.name, ${p}.kind, ${p}.category_id as "categoryId", ${p}.unit_price as "unitPrice",
@@ -55,7 +57,7 @@ export async function listProducts(ctx: RequestContext, query: ProductListQuery)
     descending: false,
     window: query.window,
   });
-  const conditions = [sql`${p}.workspace_id = ${workspaceOf(ctx)}`, sql`${p}.deleted_at is null`, page.condition];
+  const conditions = [sql`${p}.workspace_id = ${workspaceIdOf(ctx)}`, sql`${p}.deleted_at is null`, page.condition];
   if (query.active != null) conditions.push(sql`${p}.active = ${query.active}`);
   if (query.categoryId) conditions.push(sql`${p}.category_id = ${query.categoryId}::uuid`);
   if (query.search) {
@@ -75,7 +77,7 @@ export const productById = defineLoader<string, ProductType | null>(async (ctx, 
   const rows = await queryRows(
     ctx.em,
     sql<ProductType>`select ${productColumns(p)} from sales_product ${p}
-      where ${p}.workspace_id = ${workspaceOf(ctx)} and ${p}.id = any(${ids}::uuid[])`,
+      where ${p}.workspace_id = ${workspaceIdOf(ctx)} and ${p}.id = any(${ids}::uuid[])`,
   );
   return oneByKey(ids, rows, (row) => row.id);
 });
@@ -85,7 +87,7 @@ export const priceHistoryByProduct = defineLoader<string, ProductPriceType[]>(as
     ctx.em,
     sql<ProductPriceType & { productId: string }>`select product_id as "productId", unit_price as "unitPrice", currency,
         valid_from as "validFrom", valid_to as "validTo"
-      from sales_product_price where workspace_id = ${workspaceOf(ctx)} and product_id = any(${ids}::uuid[])
+      from sales_product_price where workspace_id = ${workspaceIdOf(ctx)} and product_id = any(${ids}::uuid[])
       order by valid_from desc`,
   );
   return manyByKey(ids, rows, (row) => row.productId);
@@ -95,7 +97,7 @@ export async function listCategories(ctx: RequestContext): Promise<ProductCatego
   return queryRows(
     ctx.em,
     sql<ProductCategoryType>`select id, name, parent_id as "parentId", version from sales_product_category
-      where workspace_id = ${workspaceOf(ctx)} and deleted_at is null order by name, id`,
+      where workspace_id = ${workspaceIdOf(ctx)} and deleted_at is null order by name, id`,
   );
 }
 
@@ -103,7 +105,7 @@ export async function listPipelines(ctx: RequestContext): Promise<PipelineType[]
   return queryRows(
     ctx.em,
     sql<PipelineType>`select id, name, version from sales_pipeline
-      where workspace_id = ${workspaceOf(ctx)} and deleted_at is null order by created_at, id`,
+      where workspace_id = ${workspaceIdOf(ctx)} and deleted_at is null order by created_at, id`,
   );
 }
 
@@ -111,7 +113,7 @@ export const pipelineById = defineLoader<string, PipelineType | null>(async (ctx
   const rows = await queryRows(
     ctx.em,
     sql<PipelineType>`select id, name, version from sales_pipeline
-      where workspace_id = ${workspaceOf(ctx)} and id = any(${ids}::uuid[]) and deleted_at is null`,
+      where workspace_id = ${workspaceIdOf(ctx)} and id = any(${ids}::uuid[]) and deleted_at is null`,
   );
   return oneByKey(ids, rows, (row) => row.id);
 });
@@ -121,7 +123,7 @@ const STAGE_COLUMNS = sql`id, pipeline_id as "pipelineId", name, position, proba
 export const stageById = defineLoader<string, StageType | null>(async (ctx, ids) => {
   const rows = await queryRows(
     ctx.em,
-    sql<StageType>`select ${STAGE_COLUMNS} from sales_stage where workspace_id = ${workspaceOf(ctx)} and id = any(${ids}::uuid[])`,
+    sql<StageType>`select ${STAGE_COLUMNS} from sales_stage where workspace_id = ${workspaceIdOf(ctx)} and id = any(${ids}::uuid[])`,
   );
   return oneByKey(ids, rows, (row) => row.id);
 });
@@ -130,7 +132,7 @@ export const stagesByPipeline = defineLoader<string, StageType[]>(async (ctx, id
   const rows = await queryRows(
     ctx.em,
     sql<StageType>`select ${STAGE_COLUMNS} from sales_stage
-      where workspace_id = ${workspaceOf(ctx)} and pipeline_id = any(${ids}::uuid[]) and deleted_at is null
+      where workspace_id = ${workspaceIdOf(ctx)} and pipeline_id = any(${ids}::uuid[]) and deleted_at is null
       order by position, id`,
   );
   // A board asks each deal for its stage next: those are the stages just read.
@@ -138,6 +140,14 @@ export const stagesByPipeline = defineLoader<string, StageType[]>(async (ctx, id
   for (const row of rows) byStageId.prime(row.id, row);
   return manyByKey(ids, rows, (row) => row.pipelineId);
 });
+
+const MATCHES_NOTHING = '00000000-0000-0000-0000-000000000000';
+
+/** An optional id argument as a filter value: absent is null, a malformed id matches nothing. */
+export function idFilterValue(id: string | null | undefined): string | null {
+  if (!id) return null;
+  return isId(id) ? id : MATCHES_NOTHING;
+}
 
 export interface DealFilterValues {
   pipelineId?: string | null;
@@ -184,58 +194,42 @@ export async function listDeals(
   const rows = await queryRows(
     ctx.em,
     sql<DealType>`select ${dealColumns(d, s)} from sales_deal ${d} join sales_stage ${s} on ${s}.id = ${d}.stage_id
-      where ${sql.join([...dealConditions(d, s, workspaceOf(ctx), filter), page.condition], sql` and `)}
+      where ${sql.join([...dealConditions(d, s, workspaceIdOf(ctx), filter), page.condition], sql` and `)}
       order by ${page.order} limit ${window.limit + 1}`,
   );
   return toConnection(rows, window, (row) => positionOf(row.createdAt, row.id));
 }
 
-export interface DealPageKey {
-  /** The stage (for a board column) or counterparty (for Counterparty.deals) the page belongs to. */
-  parentId: string;
+export interface DealPageKey extends ChildPageKey {
+  /** Whose deals: a stage's (a board column) or a counterparty's. */
   parent: 'stage' | 'counterparty';
-  window: PageWindow;
-  argsKey: string;
 }
 
-/** Pages of deals for many stages or counterparties in one LATERAL statement per argument set. */
-export const dealPageByParent = defineLoader<DealPageKey, Connection<DealType>>(
-  async (ctx, keys) => {
-    const pages = new Map<DealPageKey, Connection<DealType>>();
-    for (const group of Map.groupBy(keys, (k) => `${k.parent}|${k.argsKey}`).values()) {
-      const { window, parent } = group[0]!;
-      const d = sql.ref('d');
-      const s = sql.ref('s');
-      const page = keyset({
-        column: sql`${d}.created_at`,
-        id: sql`${d}.id`,
-        cast: 'timestamptz',
-        descending: true,
-        window,
-      });
-      const parentColumn = parent === 'stage' ? sql`${d}.stage_id` : sql`${d}.counterparty_id`;
-      const rows = await queryRows(
-        ctx.em,
-        sql<
-          DealType & { parentId: string }
-        >`select page.* from unnest(${group.map((k) => k.parentId)}::uuid[]) as parent(id)
-          cross join lateral (select ${dealColumns(d, s)}, parent.id as "parentId"
-            from sales_deal ${d} join sales_stage ${s} on ${s}.id = ${d}.stage_id
-            where ${sql.join([...dealConditions(d, s, workspaceOf(ctx), {}), sql`${parentColumn} = parent.id`, page.condition], sql` and `)}
-            order by ${page.order} limit ${window.limit + 1}) page`,
-      );
-      const byParent = Map.groupBy(rows, (r) => r.parentId);
-      for (const key of group) {
-        pages.set(
-          key,
-          toConnection(byParent.get(key.parentId) ?? [], window, (row) => positionOf(row.createdAt, row.id)),
-        );
-      }
-    }
-    return keys.map((k) => pages.get(k)!);
+/** Pages of deals for many stages or counterparties, one LATERAL statement per argument set. */
+export const dealPageByParent = defineChildPageLoader<DealPageKey, DealType & { parentId: string }>({
+  select: (ctx, parent, key) => {
+    const d = sql.ref('d');
+    const s = sql.ref('s');
+    const page = keyset({
+      column: sql`${d}.created_at`,
+      id: sql`${d}.id`,
+      cast: 'timestamptz',
+      descending: true,
+      window: key.window,
+    });
+    const parentColumn = key.parent === 'stage' ? sql`${d}.stage_id` : sql`${d}.counterparty_id`;
+    const conditions = [
+      ...dealConditions(d, s, workspaceIdOf(ctx), {}),
+      sql`${parentColumn} = ${parent}`,
+      page.condition,
+    ];
+    return sql`select ${dealColumns(d, s)}, ${parent} as "parentId"
+      from sales_deal ${d} join sales_stage ${s} on ${s}.id = ${d}.stage_id
+      where ${sql.join(conditions, sql` and `)} order by ${page.order} limit ${key.window.limit + 1}`;
   },
-  { cacheKey: (k) => `${k.parent}|${k.parentId}|${k.argsKey}` },
-);
+  parentOf: (row) => row.parentId,
+  positionOf: (row) => positionOf(row.createdAt, row.id),
+});
 
 export const dealById = defineLoader<string, DealType | null>(async (ctx, ids) => {
   const d = sql.ref('d');
@@ -243,7 +237,7 @@ export const dealById = defineLoader<string, DealType | null>(async (ctx, ids) =
   const rows = await queryRows(
     ctx.em,
     sql<DealType>`select ${dealColumns(d, s)} from sales_deal ${d} join sales_stage ${s} on ${s}.id = ${d}.stage_id
-      where ${d}.workspace_id = ${workspaceOf(ctx)} and ${d}.id = any(${ids}::uuid[]) and ${d}.deleted_at is null`,
+      where ${d}.workspace_id = ${workspaceIdOf(ctx)} and ${d}.id = any(${ids}::uuid[]) and ${d}.deleted_at is null`,
   );
   return oneByKey(ids, rows, (row) => row.id);
 });
@@ -255,7 +249,7 @@ export const stageChangeById = defineLoader<string, DealStageChangeType | null>(
   const rows = await queryRows(
     ctx.em,
     sql<DealStageChangeType>`select ${STAGE_CHANGE_COLUMNS} from sales_deal_stage_change
-      where workspace_id = ${workspaceOf(ctx)} and id = any(${ids}::uuid[])`,
+      where workspace_id = ${workspaceIdOf(ctx)} and id = any(${ids}::uuid[])`,
   );
   return oneByKey(ids, rows, (row) => row.id);
 });
@@ -264,7 +258,7 @@ export const stageChangesByDeal = defineLoader<string, DealStageChangeType[]>(as
   const rows = await queryRows(
     ctx.em,
     sql<DealStageChangeType>`select ${STAGE_CHANGE_COLUMNS}
-      from sales_deal_stage_change where workspace_id = ${workspaceOf(ctx)} and deal_id = any(${ids}::uuid[])
+      from sales_deal_stage_change where workspace_id = ${workspaceIdOf(ctx)} and deal_id = any(${ids}::uuid[])
       order by changed_at, id`,
   );
   return manyByKey(ids, rows, (row) => row.dealId);
@@ -283,7 +277,7 @@ export async function pipelineForecast(
         count(*)::int as "dealCount", sum(d.amount)::numeric(16,2)::text as amount,
         sum(d.amount * s.probability / 100.0)::numeric(16,2)::text as "weightedAmount"
       from sales_deal d join sales_stage s on s.id = d.stage_id
-      where d.workspace_id = ${workspaceOf(ctx)} and d.pipeline_id = ${pipelineId}::uuid and d.deleted_at is null
+      where d.workspace_id = ${workspaceIdOf(ctx)} and d.pipeline_id = ${pipelineId}::uuid and d.deleted_at is null
         and s.kind = 'OPEN' and d.expected_close_date between ${from}::date and ${to}::date
       group by 1, 2 order by 1, 2`,
   );
@@ -294,7 +288,7 @@ export const linesByDeal = defineLoader<string, DealLineType[]>(async (ctx, ids)
     ctx.em,
     sql<DealLineType>`select id, deal_id as "dealId", product_id as "productId", position, quantity,
         unit_price as "unitPrice", discount_percent as "discountPercent", line_total as "lineTotal"
-      from sales_deal_line where workspace_id = ${workspaceOf(ctx)} and deal_id = any(${ids}::uuid[])
+      from sales_deal_line where workspace_id = ${workspaceIdOf(ctx)} and deal_id = any(${ids}::uuid[])
       order by position`,
   );
   return manyByKey(ids, rows, (row) => row.dealId);

@@ -1,7 +1,6 @@
 import type { WriteContext } from '../../events/write.js';
 import { badUserInput, type FieldProblem } from '../../graphql/errors.js';
-import { changedFields, loadForUpdate, setSoftDeleted } from '../../data/load-for-update.js';
-import { isId } from '../../data/ids.js';
+import { changedFields, loadForUpdate, setSoftDeleted, findLive } from '../../data/load-for-update.js';
 import { validateCustomAttributes } from '../custom-field/custom-attributes.validator.js';
 import { User } from '../workspace/user.entity.js';
 import { Workspace } from '../workspace/workspace.entity.js';
@@ -86,9 +85,7 @@ async function applyFields(
   if (input.ownerId !== undefined) {
     if (input.ownerId === null) target.owner = null;
     else {
-      const owner = isId(input.ownerId)
-        ? await tx.em.findOne(User, { id: input.ownerId, workspace: tx.principal.workspaceId, deletedAt: null })
-        : null;
+      const owner = await findLive(tx, User, input.ownerId);
       if (owner) target.owner = owner;
       else problems.push({ path: 'ownerId', message: 'is not a user of this workspace' });
     }

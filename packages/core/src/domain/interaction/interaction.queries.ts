@@ -1,7 +1,8 @@
 import { sql, queryRows, type SqlFragment } from '../../data/sql.js';
 import { defineLoader, manyByKey, oneByKey } from '../../kernel/loaders.js';
-import type { RequestContext } from '../../kernel/context.js';
+import { workspaceIdOf, type RequestContext } from '../../kernel/context.js';
 import { keyset, positionOf, toConnection, type Connection, type PageWindow } from '../../graphql/connection.js';
+import { defineChildPageLoader, type ChildPageKey } from '../../graphql/child-pages.js';
 import { allOf } from '../../graphql/filter-sql.js';
 import { interactionConditions } from '../counterparty/counterparty-filter.compiler.js';
 import type { InteractionFilter } from './interaction-filter.input.js';
@@ -11,10 +12,6 @@ export function interactionColumns(i: SqlFragment): SqlFragment {
   return sql`${i}.id, ${i}.counterparty_id as "counterpartyId", ${i}.type, ${i}.direction, ${i}.occurred_at as "occurredAt",
     ${i}.subject, ${i}.body, ${i}.outcome, ${i}.duration_seconds as "durationSeconds", ${i}.created_by_id as "createdById",
     ${i}.version, ${i}.created_at as "createdAt", ${i}.updated_at as "updatedAt", ${i}.deleted_at as "deletedAt"`;
-}
-
-function workspaceOf(ctx: RequestContext): string | undefined {
-  return ctx.principal?.workspaceId;
 }
 
 /** Newest first, as a history is read; `before`/`last` page towards the newest. */
@@ -49,61 +46,36 @@ export async function listInteractions(
   return toConnection(rows, query.window, (row) => positionOf(row.occurredAt, row.id));
 }
 
-/** Key of one counterparty's page of interactions; pages with equal arguments load in one statement. */
-export interface InteractionPageKey extends InteractionPageQuery {
-  counterpartyId: string;
-  /** The arguments, serialised: keys with equal arguments share one statement. */
-  argsKey: string;
+/** One counterparty's page of interactions, filtered. */
+export interface InteractionPageKey extends ChildPageKey {
+  filter: InteractionFilter | null;
 }
 
-/**
- * Pages of interactions for many counterparties in one statement per distinct argument set:
- * a LATERAL sub-query reads each counterparty's page from the (workspace, counterparty, time) index.
- */
-export const interactionPageByCounterparty = defineLoader<InteractionPageKey, Connection<InteractionObjectType>>(
-  async (ctx, keys) => {
-    const workspaceId = workspaceOf(ctx);
-    const groups = Map.groupBy(keys, (key) => key.argsKey);
-    const pages = new Map<InteractionPageKey, Connection<InteractionObjectType>>();
-    await Promise.all(
-      [...groups.values()].map(async (group) => {
-        const { filter, window } = group[0]!;
-        const ids = group.map((key) => key.counterpartyId);
-        const i = sql.ref('i');
-        const page = interactionPage(i, window);
-        const conditions = [
-          sql`${i}.workspace_id = ${workspaceId ?? null}`,
-          sql`${i}.counterparty_id = parent.id`,
-          sql`${i}.deleted_at is null`,
-          page.condition,
-          ...interactionConditions(i, filter ?? {}),
-        ];
-        const rows = await queryRows(
-          ctx.em,
-          sql<InteractionObjectType>`select page.* from unnest(${ids}::uuid[]) as parent(id)
-            cross join lateral (select ${interactionColumns(i)} from interaction ${i}
-              where ${allOf(conditions)} order by ${page.order} limit ${window.limit + 1}) page`,
-        );
-        const byParent = Map.groupBy(rows, (row) => row.counterpartyId);
-        for (const key of group) {
-          pages.set(
-            key,
-            toConnection(byParent.get(key.counterpartyId) ?? [], window, (row) => positionOf(row.occurredAt, row.id)),
-          );
-        }
-      }),
-    );
-    return keys.map((key) => pages.get(key)!);
+/** Pages of interactions for many counterparties, each from the (workspace, counterparty, time) index. */
+export const interactionPageByCounterparty = defineChildPageLoader<InteractionPageKey, InteractionObjectType>({
+  select: (ctx, parent, { filter, window }) => {
+    const i = sql.ref('i');
+    const page = interactionPage(i, window);
+    const conditions = [
+      sql`${i}.workspace_id = ${workspaceIdOf(ctx)}`,
+      sql`${i}.counterparty_id = ${parent}`,
+      sql`${i}.deleted_at is null`,
+      page.condition,
+      ...interactionConditions(i, filter ?? {}),
+    ];
+    return sql`select ${interactionColumns(i)} from interaction ${i}
+      where ${allOf(conditions)} order by ${page.order} limit ${window.limit + 1}`;
   },
-  { cacheKey: (key) => `${key.counterpartyId}|${key.argsKey}` },
-);
+  parentOf: (row) => row.counterpartyId,
+  positionOf: (row) => positionOf(row.occurredAt, row.id),
+});
 
 export const interactionById = defineLoader<string, InteractionObjectType | null>(async (ctx, ids) => {
   const i = sql.ref('i');
   const rows = await queryRows(
     ctx.em,
     sql<InteractionObjectType>`select ${interactionColumns(i)} from interaction ${i}
-      where ${i}.workspace_id = ${workspaceOf(ctx) ?? null} and ${i}.id = any(${ids}::uuid[])`,
+      where ${i}.workspace_id = ${workspaceIdOf(ctx)} and ${i}.id = any(${ids}::uuid[])`,
   );
   return oneByKey(ids, rows, (row) => row.id);
 });
@@ -113,7 +85,7 @@ export const participantsByInteraction = defineLoader<string, InteractionPartici
     ctx.em,
     sql<InteractionParticipantType>`select id, interaction_id as "interactionId", counterparty_id as "counterpartyId",
         user_id as "userId", role from interaction_participant
-      where workspace_id = ${workspaceOf(ctx) ?? null} and interaction_id = any(${ids}::uuid[]) order by id`,
+      where workspace_id = ${workspaceIdOf(ctx)} and interaction_id = any(${ids}::uuid[]) order by id`,
   );
   return manyByKey(ids, rows, (row) => row.interactionId);
 });
@@ -123,7 +95,7 @@ export const attachmentsByInteraction = defineLoader<string, AttachmentType[]>(a
     ctx.em,
     sql<AttachmentType>`select id, interaction_id as "interactionId", file_name as "fileName",
         content_type as "contentType", size, sha256, created_at as "createdAt" from attachment
-      where workspace_id = ${workspaceOf(ctx) ?? null} and interaction_id = any(${ids}::uuid[]) order by id`,
+      where workspace_id = ${workspaceIdOf(ctx)} and interaction_id = any(${ids}::uuid[]) order by id`,
   );
   return manyByKey(ids, rows, (row) => row.interactionId);
 });
@@ -133,7 +105,7 @@ export const attachmentContentById = defineLoader<string, string | null>(async (
   const rows = await queryRows(
     ctx.em,
     sql<{ id: string; content: string }>`select id, encode(content, 'base64') as content from attachment
-      where workspace_id = ${workspaceOf(ctx) ?? null} and id = any(${ids}::uuid[])`,
+      where workspace_id = ${workspaceIdOf(ctx)} and id = any(${ids}::uuid[])`,
   );
   const byId = new Map(rows.map((row) => [row.id, row.content.replace(/\n/g, '')]));
   return ids.map((id) => byId.get(id) ?? null);

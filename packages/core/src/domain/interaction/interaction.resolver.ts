@@ -147,7 +147,7 @@ export class CounterpartyInteractionsResolver {
     const window = pageWindow(args, 5);
     const filter = args.filter ?? null;
     return ctx.loader(interactionPageByCounterparty).load({
-      counterpartyId: counterparty.id,
+      parentId: counterparty.id,
       filter,
       window,
       argsKey: JSON.stringify([filter, window]),

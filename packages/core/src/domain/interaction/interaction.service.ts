@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { WriteContext } from '../../events/write.js';
 import { badUserInput, notFound, type FieldProblem } from '../../graphql/errors.js';
-import { changedFields, loadForUpdate, setSoftDeleted } from '../../data/load-for-update.js';
+import { changedFields, loadForUpdate, setSoftDeleted, findLive } from '../../data/load-for-update.js';
 import { isId } from '../../data/ids.js';
 import { sql } from '../../data/sql.js';
 import { Counterparty } from '../counterparty/counterparty.entity.js';
@@ -119,13 +119,7 @@ function emitAttachmentAdded(tx: WriteContext, interaction: Interaction, attachm
 }
 
 export async function createInteraction(tx: WriteContext, input: CreateInteractionInput): Promise<Interaction> {
-  const counterparty = isId(input.counterpartyId)
-    ? await tx.em.findOne(Counterparty, {
-        id: input.counterpartyId,
-        workspace: tx.principal.workspaceId,
-        deletedAt: null,
-      })
-    : null;
+  const counterparty = await findLive(tx, Counterparty, input.counterpartyId);
   if (!counterparty) {
     throw badUserInput('The interaction input is invalid', [
       { path: 'counterpartyId', message: 'is not a counterparty of this workspace' },

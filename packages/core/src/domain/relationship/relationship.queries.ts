@@ -1,5 +1,6 @@
 import { sql, queryRows } from '../../data/sql.js';
 import { defineLoader } from '../../kernel/loaders.js';
+import { workspaceIdOf } from '../../kernel/context.js';
 import { RelationshipDirection } from './relationship-direction.js';
 import type { RelationshipType } from './relationship.type.js';
 
@@ -19,7 +20,7 @@ export const relationshipsByCounterparty = defineLoader<RelationshipsKey, Relati
           to_char(since, 'YYYY-MM-DD') as since, to_char(until, 'YYYY-MM-DD') as until, version,
           created_at as "createdAt", updated_at as "updatedAt"
         from relationship
-        where workspace_id = ${ctx.principal?.workspaceId ?? null} and deleted_at is null
+        where workspace_id = ${workspaceIdOf(ctx)} and deleted_at is null
           and (from_id = any(${ids}::uuid[]) or to_id = any(${ids}::uuid[]))
         order by created_at, id`,
     );

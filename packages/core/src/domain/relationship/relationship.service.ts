@@ -1,7 +1,6 @@
 import type { WriteContext } from '../../events/write.js';
 import { badUserInput, type FieldProblem } from '../../graphql/errors.js';
-import { changedFields, loadForUpdate } from '../../data/load-for-update.js';
-import { isId } from '../../data/ids.js';
+import { changedFields, loadForUpdate, findLive } from '../../data/load-for-update.js';
 import { Counterparty } from '../counterparty/counterparty.entity.js';
 import { Workspace } from '../workspace/workspace.entity.js';
 import { Relationship } from './relationship.entity.js';
@@ -19,7 +18,7 @@ function checkPeriod(since: string | null, until: string | null, problems: Field
 }
 
 async function liveCounterparty(tx: WriteContext, id: string) {
-  return isId(id) ? tx.em.findOne(Counterparty, { id, workspace: tx.principal.workspaceId, deletedAt: null }) : null;
+  return findLive(tx, Counterparty, id);
 }
 
 export async function createRelationship(tx: WriteContext, input: CreateRelationshipInput): Promise<Relationship> {

@@ -3,6 +3,7 @@ import { requirePrincipal, type RequestContext } from '../../kernel/context.js';
 import { write } from '../../events/write.js';
 import { badUserInput, notFound } from '../../graphql/errors.js';
 import { isId } from '../../data/ids.js';
+import { findLive } from '../../data/load-for-update.js';
 import { ApiKey } from '../../auth/api-key.entity.js';
 import { issueApiKey } from '../../auth/api-keys.js';
 import { User } from './user.entity.js';
@@ -66,9 +67,7 @@ export class TeamResolver {
   @Mutation(() => IssuedApiKeyType)
   createApiKey(@Arg('userId', () => ID) userId: string, @Arg('name') name: string, @Ctx() ctx: RequestContext) {
     return write(ctx, 'apiKey.manage', async (tx) => {
-      const user = isId(userId)
-        ? await tx.em.findOne(User, { id: userId, workspace: tx.principal.workspaceId, deletedAt: null })
-        : null;
+      const user = await findLive(tx, User, userId);
       if (!user) throw notFound('User', userId);
       const { key, apiKey } = await issueApiKey(tx.em, user, name);
       tx.emit({
