@@ -9,7 +9,7 @@ export {
   type ClassReference,
 } from './kernel/plugin.js';
 export { resolvePlugins, PluginLoadError, type ResolvedPlugin } from './kernel/load-plugins.js';
-export { KontraRuntime, type RuntimeLogger } from './kernel/runtime.js';
+export { KontraRuntime, type RuntimeLogger, type RuntimeOptions } from './kernel/runtime.js';
 export {
   createRequestContext,
   requirePrincipal,
@@ -85,6 +85,10 @@ export { EventLogEntry } from './events/event-log.entity.js';
 export { purgeEventLog } from './events/retention.js';
 export { EventFeed, EVENT_CHANNEL } from './events/event-feed.js';
 
+// Durable jobs.
+export { defineJob, type JobDefinition } from './jobs/job.js';
+export { JobQueue, type JobQueueOptions } from './jobs/job-queue.js';
+
 // Demo data.
 export { seedDemoWorkspace, type SeedResult } from './seed/run-seed.js';
 export { seededRandom, pick, type SeedContext } from './seed/seed-context.js';
@@ -92,7 +96,7 @@ export { seededRandom, pick, type SeedContext } from './seed/seed-context.js';
 // Auth.
 export type { Principal } from './auth/principal.js';
 export { authenticateApiKey, issueApiKey, createWorkspaceWithAdmin } from './auth/api-keys.js';
-export { workspaceAdminPrincipal } from './auth/act-as.js';
+export { workspaceAdminPrincipal, systemPrincipal } from './auth/act-as.js';
 export { ApiKey } from './auth/api-key.entity.js';
 
 // Core domain: entities and GraphQL types plugins build on.
@@ -118,7 +122,10 @@ export {
   InteractionParticipantType,
   AttachmentType,
 } from './domain/interaction/interaction.type.js';
-export { interactionById } from './domain/interaction/interaction.queries.js';
+export { interactionById, attachmentById } from './domain/interaction/interaction.queries.js';
+export { attachmentFrom } from './domain/interaction/interaction.service.js';
+export { Attachment } from './domain/interaction/attachment.entity.js';
+export { AttachmentInput } from './domain/interaction/interaction.inputs.js';
 export { InteractionFilter } from './domain/interaction/interaction-filter.input.js';
 export { RelationshipType } from './domain/relationship/relationship.type.js';
 export { RelationshipDirection } from './domain/relationship/relationship-direction.js';

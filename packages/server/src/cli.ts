@@ -46,7 +46,8 @@ async function databaseUrl(): Promise<{ url: string; embedded?: EmbeddedPostgres
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
   const dataDir = process.env.KONTRA_DATA_DIR ?? join(process.cwd(), '.kontra-data');
   logger.info({ dataDir }, 'no DATABASE_URL: starting embedded PostgreSQL (PGlite)');
-  const embedded = await startEmbeddedPostgres(dataDir, POOL_SIZE + 2);
+  // The pool, the event feed's LISTEN connection and the seed's, and the job queue's two.
+  const embedded = await startEmbeddedPostgres(dataDir, POOL_SIZE + 4);
   return { url: embedded.url, embedded };
 }
 

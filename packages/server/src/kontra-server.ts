@@ -49,6 +49,10 @@ export interface KontraServerOptions {
   queryLimits?: QueryLimits;
   /** Events older than this many days are purged from the log (hourly); resuming before them is EVENTS_EXPIRED. */
   eventRetentionDays?: number;
+  /** How often idle job workers look for due jobs (default 2 s). */
+  jobPollingIntervalSeconds?: number;
+  /** The time business rules see (SLA clocks); tests set it. Defaults to the system clock. */
+  clock?: () => Date;
 }
 
 const HOUR = 3_600_000;
@@ -147,7 +151,10 @@ export async function startKontraServer(options: KontraServerOptions): Promise<K
     const applied = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'applied migrations');
   }
-  const runtime = new KontraRuntime(orm, resolved, logger);
+  const runtime = new KontraRuntime(orm, resolved, logger, {
+    jobPollingIntervalSeconds: options.jobPollingIntervalSeconds,
+    clock: options.clock,
+  });
   const principals = new PrincipalCache(runtime);
   const retentionDays = options.eventRetentionDays ?? 90;
   const purge = () =>

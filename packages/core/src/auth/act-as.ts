@@ -15,3 +15,11 @@ export async function workspaceAdminPrincipal(em: EntityManager, slug: string): 
   );
   return admin ? { userId: admin.id, workspaceId: workspace.id, role: UserRole.ADMIN, apiKeyId: 'cli' } : undefined;
 }
+
+/** No user has this id, so a system principal cannot author rows that reference a user. */
+const NO_USER = '00000000-0000-0000-0000-000000000000';
+
+/** A scheduled job's identity in one workspace (e.g. an SLA breach sweep): writes with no actor. */
+export function systemPrincipal(workspaceId: string): Principal {
+  return { userId: NO_USER, workspaceId, role: UserRole.ADMIN, apiKeyId: 'system', system: true };
+}

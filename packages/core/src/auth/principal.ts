@@ -6,4 +6,6 @@ export interface Principal {
   workspaceId: string;
   role: UserRole;
   apiKeyId: string;
+  /** A scheduled job acting in the workspace, not a user: its events record no actor. */
+  system?: boolean;
 }

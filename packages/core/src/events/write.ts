@@ -30,7 +30,7 @@ async function appendToLog(em: EntityManager, principal: Principal, inputs: read
     id: newId(),
     workspaceId: principal.workspaceId,
     seq: firstSeq + index,
-    actorId: principal.userId,
+    actorId: principal.system ? null : principal.userId,
     occurredAt,
   }));
   const values = events.map(

@@ -11,12 +11,14 @@ export interface ChildPageKey {
   argsKey: string;
 }
 
-export interface ChildPageSpec<K extends ChildPageKey, Row> {
+export interface ChildPageSpec<K extends ChildPageKey, Row, Raw = Row> {
   /**
    * Selects one parent's page: rows whose parent column equals `parent`, in page order, limited to
    * `window.limit + 1`. `key` is any key of the group (they share their arguments).
    */
   select(ctx: RequestContext, parent: SqlFragment, key: K): SqlFragment;
+  /** Shapes a selected row for GraphQL, when the columns are not the object yet. */
+  fromRow?(raw: Raw): Row;
   parentOf(row: Row): string;
   positionOf(row: Row): CursorPosition;
 }
@@ -26,8 +28,8 @@ export interface ChildPageSpec<K extends ChildPageKey, Row> {
  * in one statement per distinct argument set, a LATERAL sub-query per parent reading its page from
  * the parent's index range.
  */
-export function defineChildPageLoader<K extends ChildPageKey, Row>(
-  spec: ChildPageSpec<K, Row>,
+export function defineChildPageLoader<K extends ChildPageKey, Row, Raw = Row>(
+  spec: ChildPageSpec<K, Row, Raw>,
 ): LoaderFactory<K, Connection<Row>> {
   return defineLoader<K, Connection<Row>>(
     async (ctx, keys) => {
@@ -35,11 +37,12 @@ export function defineChildPageLoader<K extends ChildPageKey, Row>(
       await Promise.all(
         [...Map.groupBy(keys, (key) => key.argsKey).values()].map(async (group) => {
           const first = group[0]!;
-          const rows = await queryRows(
+          const raw = await queryRows(
             ctx.em,
-            sql<Row>`select page.* from unnest(${group.map((key) => key.parentId)}::uuid[]) as parent(id)
+            sql<Raw>`select page.* from unnest(${group.map((key) => key.parentId)}::uuid[]) as parent(id)
               cross join lateral (${spec.select(ctx, sql`parent.id`, first)}) page`,
           );
+          const rows = spec.fromRow ? raw.map((row) => spec.fromRow!(row)) : (raw as unknown as Row[]);
           const byParent = Map.groupBy(rows, spec.parentOf);
           for (const key of group)
             pages.set(key, toConnection(byParent.get(key.parentId) ?? [], key.window, spec.positionOf));

@@ -8,6 +8,7 @@ import type { KontraRuntime } from './runtime.js';
 import type { WriteContext } from '../events/write.js';
 import type { SeedContext } from '../seed/seed-context.js';
 import type { CliCommand } from './cli-command.js';
+import type { JobDefinition } from '../jobs/job.js';
 
 // MikroORM entity and type-graphql resolver classes are plain constructors to the kernel.
 export type ClassReference = Function;
@@ -60,6 +61,8 @@ export interface KontraPlugin<TConfigSchema extends z.ZodType = z.ZodType> {
   readonly beforeCommit?: Readonly<Record<string, InTransactionHook>>;
   /** Adds demo data to a fresh demo workspace (the `seed` command); runs after the hooks of its dependencies. */
   readonly seed?: (ctx: SeedContext) => Promise<void>;
+  /** Durable background jobs (pg-boss), run once or on a schedule; enqueue with `runtime.jobs.send`. */
+  readonly jobs?: readonly JobDefinition[];
   /** Commands this plugin adds to the `kontra` CLI. */
   readonly commands?: readonly CliCommand[];
   /** Runs once the database is migrated and before the server accepts requests. */

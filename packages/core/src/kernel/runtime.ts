@@ -8,6 +8,14 @@ import type { CounterpartyFilterExtension } from '../graphql/filter-extension.js
 import type { ResolvedPlugin } from './load-plugins.js';
 import type { InTransactionHook, KontraPlugin } from './plugin.js';
 import type { KontraPluginConfigMap } from './registries.js';
+import { JobQueue } from '../jobs/job-queue.js';
+
+export interface RuntimeOptions {
+  /** How often idle job workers look for due jobs (seconds). */
+  jobPollingIntervalSeconds?: number;
+  /** The time plugins' business rules see (SLA clocks, occasions); tests set it. Defaults to the system clock. */
+  clock?: () => Date;
+}
 
 export interface RuntimeLogger {
   error(details: object, message: string): void;
@@ -20,6 +28,10 @@ export class KontraRuntime {
   readonly eventBus = new EventBus();
   /** Every instance's committed events per workspace, in order and gapless, for subscriptions. */
   readonly eventFeed: EventFeed;
+  /** The plugins' durable jobs (pg-boss); `jobs.send(name, data)` enqueues one. */
+  readonly jobs: JobQueue;
+  /** The current time as business rules see it: the system clock unless a test sets another. */
+  readonly now: () => Date;
   readonly plugins: readonly KontraPlugin[];
   readonly timelineSources: readonly TimelineSource[];
   readonly counterpartyFilters: readonly CounterpartyFilterExtension[];
@@ -31,7 +43,9 @@ export class KontraRuntime {
     readonly orm: MikroORM,
     resolved: readonly ResolvedPlugin[],
     private readonly logger: RuntimeLogger,
+    options: RuntimeOptions = {},
   ) {
+    this.now = options.clock ?? (() => new Date());
     this.plugins = resolved.map((r) => r.plugin);
     this.#configs = new Map(resolved.map((r) => [r.plugin.name, r.config]));
     this.timelineSources = this.plugins.flatMap((p) => p.timelineSources ?? []);
@@ -43,6 +57,10 @@ export class KontraRuntime {
     }
     this.#stopListening = this.eventBus.listen((event) => this.#dispatchAfterCommit(event));
     this.eventFeed = new EventFeed(() => orm.em.fork() as EntityManager, orm.config.get('clientUrl')!, logger);
+    const jobs = this.plugins.flatMap((p) => p.jobs ?? []);
+    this.jobs = new JobQueue(orm.config.get('clientUrl')!, jobs, logger, {
+      pollingIntervalSeconds: options.jobPollingIntervalSeconds,
+    });
   }
 
   permits(role: UserRole, permission: string): boolean {
@@ -65,11 +83,13 @@ export class KontraRuntime {
 
   async start(): Promise<void> {
     await this.eventFeed.start();
+    await this.jobs.start(this);
     for (const plugin of this.plugins) await plugin.onStart?.(this);
   }
 
   async stop(): Promise<void> {
     this.#stopListening();
+    await this.jobs.stop();
     await this.eventFeed.stop();
     for (const plugin of [...this.plugins].reverse()) await plugin.onStop?.(this);
   }

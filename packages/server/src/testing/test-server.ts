@@ -51,6 +51,8 @@ export interface TestServer {
 export interface TestServerOptions {
   plugins?: readonly KontraPlugin[];
   pluginConfig?: Readonly<Record<string, unknown>>;
+  /** The time business rules see, e.g. `() => now` with a `now` the test moves. */
+  clock?: () => Date;
 }
 
 function testDatabaseUrl(): string {
@@ -94,6 +96,8 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     migrateOnStart: true,
     development: true,
     poolSize: 5,
+    jobPollingIntervalSeconds: 0.5,
+    clock: options.clock,
   });
   const sockets = new Set<Client>();
 

@@ -2,12 +2,15 @@ import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy
 import { WorkspaceOwnedEntity } from '../../data/workspace-scoped.entity.js';
 import { Interaction } from './interaction.entity.js';
 
-/** A stored file attached to an interaction; content lives in its own column, loaded only on demand. */
+/**
+ * A stored file; content lives in its own column, loaded only on demand. Attached to an interaction,
+ * or (interaction null) owned by a plugin's record through the plugin's own link table.
+ */
 @Entity()
 @Index({ properties: ['workspace', 'interaction'] })
 export class Attachment extends WorkspaceOwnedEntity {
-  @ManyToOne(() => Interaction, { deleteRule: 'cascade' })
-  interaction!: Interaction;
+  @ManyToOne(() => Interaction, { deleteRule: 'cascade', nullable: true })
+  interaction: Interaction | null = null;
 
   @Property()
   fileName!: string;

@@ -100,6 +100,17 @@ export const attachmentsByInteraction = defineLoader<string, AttachmentType[]>(a
   return manyByKey(ids, rows, (row) => row.interactionId);
 });
 
+/** Attachments by id, without content; plugins list their own records' attachments with it. */
+export const attachmentById = defineLoader<string, AttachmentType | null>(async (ctx, ids) => {
+  const rows = await queryRows(
+    ctx.em,
+    sql<AttachmentType>`select id, interaction_id as "interactionId", file_name as "fileName",
+        content_type as "contentType", size, sha256, created_at as "createdAt" from attachment
+      where workspace_id = ${workspaceIdOf(ctx)} and id = any(${ids}::uuid[])`,
+  );
+  return oneByKey(ids, rows, (row) => row.id);
+});
+
 /** Attachment content, base64-encoded, read only when a client asks for it. */
 export const attachmentContentById = defineLoader<string, string | null>(async (ctx, ids) => {
   const rows = await queryRows(

@@ -81,7 +81,11 @@ async function participantRows(
   return rows;
 }
 
-function attachmentFrom(interaction: Interaction, input: AttachmentInput, path: string): Attachment {
+/**
+ * A new attachment of the writer's workspace from its input, checked for size and checksum
+ * (`path` names the input in errors). Plugins persist it and link it to their own records.
+ */
+export function attachmentFrom(tx: WriteContext, input: AttachmentInput, path: string): Attachment {
   const content = Buffer.from(input.contentBase64, 'base64');
   const sha256 = createHash('sha256').update(content).digest('hex');
   if (content.length > MAX_ATTACHMENT_BYTES) {
@@ -93,8 +97,7 @@ function attachmentFrom(interaction: Interaction, input: AttachmentInput, path: 
     ]);
   }
   return Object.assign(new Attachment(), {
-    workspace: interaction.workspace,
-    interaction,
+    workspace: tx.em.getReference(Workspace, tx.principal.workspaceId),
     fileName: input.fileName,
     contentType: input.contentType,
     size: content.length,
@@ -140,7 +143,7 @@ export async function createInteraction(tx: WriteContext, input: CreateInteracti
   tx.em.persist(interaction);
   tx.em.persist(await participantRows(tx, interaction, input.participants ?? []));
   const attachments = (input.attachments ?? []).map((a, index) =>
-    attachmentFrom(interaction, a, `attachments.${index}`),
+    Object.assign(attachmentFrom(tx, a, `attachments.${index}`), { interaction }),
   );
   tx.em.persist(attachments);
   tx.emit({
@@ -199,24 +202,30 @@ export function setInteractionDeleted(tx: WriteContext, id: string, version: num
 
 export async function addAttachment(tx: WriteContext, interactionId: string, input: AttachmentInput) {
   const interaction = await loadForUpdate(tx, Interaction, interactionId, { label: 'Interaction' });
-  const attachment = attachmentFrom(interaction, input, 'input');
+  const attachment = Object.assign(attachmentFrom(tx, input, 'input'), { interaction });
   tx.em.persist(attachment);
   emitAttachmentAdded(tx, interaction, attachment);
   return attachment;
 }
 
 export async function removeAttachment(tx: WriteContext, id: string): Promise<string> {
+  // Attachments a plugin owns (no interaction) are removed through that plugin.
   const attachment = isId(id)
-    ? await tx.em.findOne(Attachment, { id, workspace: tx.principal.workspaceId }, { populate: ['interaction'] })
+    ? await tx.em.findOne(
+        Attachment,
+        { id, workspace: tx.principal.workspaceId, interaction: { $ne: null } },
+        { populate: ['interaction'] },
+      )
     : null;
-  if (!attachment) throw notFound('Attachment', id);
+  if (!attachment?.interaction) throw notFound('Attachment', id);
+  const { interaction } = attachment;
   tx.em.remove(attachment);
   tx.emit({
     type: 'interaction.attachmentRemoved',
     entityType: 'Attachment',
     entityId: attachment.id,
-    counterpartyId: attachment.interaction.counterparty.id,
-    payload: { interactionId: attachment.interaction.id, fileName: attachment.fileName },
+    counterpartyId: interaction.counterparty.id,
+    payload: { interactionId: interaction.id, fileName: attachment.fileName },
   });
   return id;
 }
@@ -243,7 +252,7 @@ export function toInteractionRow(i: Interaction): InteractionObjectType {
 export function toAttachmentRow(a: Attachment): AttachmentType {
   return {
     id: a.id,
-    interactionId: a.interaction.id,
+    interactionId: a.interaction?.id ?? null,
     fileName: a.fileName,
     contentType: a.contentType,
     size: a.size,

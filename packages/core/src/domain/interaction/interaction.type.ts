@@ -68,7 +68,8 @@ export class AttachmentType {
   @Field(() => ID)
   id!: string;
 
-  interactionId!: string;
+  /** Null for an attachment a plugin owns. */
+  interactionId!: string | null;
 
   @Field()
   fileName!: string;
