@@ -91,7 +91,7 @@ export { JobQueue, type JobQueueOptions } from './jobs/job-queue.js';
 
 // Demo data.
 export { seedDemoWorkspace, type SeedResult } from './seed/run-seed.js';
-export { seededRandom, pick, type SeedContext } from './seed/seed-context.js';
+export { seededRandom, pick, weighted, type SeedContext } from './seed/seed-context.js';
 
 // Auth.
 export type { Principal } from './auth/principal.js';

@@ -23,10 +23,19 @@ beforeAll(async () => {
   kit = await createTestServer({ plugins: [supportPlugin] });
   admin = await kit.createWorkspace('Queue view');
   agents = [await kit.addUser(admin, 'AGENT' as never), await kit.addUser(admin, 'AGENT' as never)];
-  const queue = await ok<{ createSupportQueue: { id: string } }>(admin, `mutation { createSupportQueue(input: { name: "Tier 1" }) { id } }`);
+  const queue = await ok<{ createSupportQueue: { id: string } }>(
+    admin,
+    `mutation { createSupportQueue(input: { name: "Tier 1" }) { id } }`,
+  );
   queueId = queue.createSupportQueue.id;
-  await ok(admin, `mutation { createSlaPolicy(input: { name: "Urgent", priority: URGENT, firstResponseMinutes: 30, resolutionMinutes: 240 }) { id } }`);
-  await ok(admin, `mutation { createSlaPolicy(input: { name: "Normal", priority: NORMAL, firstResponseMinutes: 480, resolutionMinutes: 2400 }) { id } }`);
+  await ok(
+    admin,
+    `mutation { createSlaPolicy(input: { name: "Urgent", priority: URGENT, firstResponseMinutes: 30, resolutionMinutes: 240 }) { id } }`,
+  );
+  await ok(
+    admin,
+    `mutation { createSlaPolicy(input: { name: "Normal", priority: NORMAL, firstResponseMinutes: 480, resolutionMinutes: 2400 }) { id } }`,
+  );
   customers = [];
   for (let i = 0; i < 20; i++) customers.push(await createCounterparty(admin, `Customer ${i}`));
   for (let i = 0; i < 200; i++) {
@@ -71,7 +80,12 @@ describe('the queue view', () => {
     const seen = new Set<string>();
     let after: string | null = null;
     for (;;) {
-      const data: { tickets: { edges: { cursor: string; node: { number: number } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await ok(
+      const data: {
+        tickets: {
+          edges: { cursor: string; node: { number: number } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      } = await ok(
         admin,
         `query ($after: String) { tickets(filter: { status: [NEW, OPEN] }, orderBy: DUE, first: 100, after: $after) {
           edges { cursor node { number } } pageInfo { hasNextPage endCursor } } }`,
@@ -95,11 +109,12 @@ describe('the queue view', () => {
     expect(mine.myOpenTickets.edges.slice(0, 10).map((e) => e.node.priority)).toEqual(Array(10).fill('URGENT'));
   });
 
-  it("adds tickets and open counts to counterparties, in constant statements", async () => {
+  it('adds tickets and open counts to counterparties, in constant statements', async () => {
     const query = `query ($first: Int!) { counterparties(first: $first) { edges { node { openTicketCount
       tickets(first: 3) { edges { node { subject } } } } } } }`;
     const few = await kit.countStatements(() => ok(admin, query, { first: 2 }));
-    let data: { counterparties: { edges: { node: { openTicketCount: number; tickets: { edges: unknown[] } } }[] } } | undefined;
+    let data:
+      { counterparties: { edges: { node: { openTicketCount: number; tickets: { edges: unknown[] } } }[] } } | undefined;
     const many = await kit.countStatements(async () => {
       data = await ok(admin, query, { first: 20 });
     });

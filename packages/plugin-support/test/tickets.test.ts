@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestServer, type TestClient, type TestServer } from '@kontra/server/testing';
 import { supportPlugin } from '@kontra/plugin-support';
-import { ADD_COMMENT, CHANGE_STATUS, createCounterparty, createTicket, ok, type TicketView } from './support-helpers.js';
+import {
+  ADD_COMMENT,
+  CHANGE_STATUS,
+  createCounterparty,
+  createTicket,
+  ok,
+  type TicketView,
+} from './support-helpers.js';
 
 let kit: TestServer;
 let admin: TestClient;
@@ -35,15 +42,26 @@ describe('ticket life cycle', () => {
     const refused = await move(admin, resolved.data!.changeTicketStatus, 'PENDING');
     expect(refused.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(refused.errors![0]!.message).toBe('A RESOLVED ticket cannot become PENDING');
-    expect(refused.errors![0]!.extensions!.problems).toEqual([{ path: 'status', message: 'must be one of OPEN, CLOSED' }]);
+    expect(refused.errors![0]!.extensions!.problems).toEqual([
+      { path: 'status', message: 'must be one of OPEN, CLOSED' },
+    ]);
 
     const closed = await move(admin, resolved.data!.changeTicketStatus, 'CLOSED');
     const reopened = await move(admin, closed.data!.changeTicketStatus, 'OPEN');
-    expect(reopened.errors![0]!.extensions!.problems).toEqual([{ path: 'status', message: 'a closed ticket is final' }]);
+    expect(reopened.errors![0]!.extensions!.problems).toEqual([
+      { path: 'status', message: 'a closed ticket is final' },
+    ]);
     const comment = await admin.request(ADD_COMMENT, { input: { ticketId: ticket.id, body: 'Too late' } });
     expect(comment.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
 
-    const after = await ok<{ ticket: { status: string; version: number; statusHistory: { fromStatus: string | null; toStatus: string }[]; comments: unknown[] } }>(
+    const after = await ok<{
+      ticket: {
+        status: string;
+        version: number;
+        statusHistory: { fromStatus: string | null; toStatus: string }[];
+        comments: unknown[];
+      };
+    }>(
       admin,
       `query ($id: ID!) { ticket(id: $id) { status version statusHistory { fromStatus toStatus } comments { id } } }`,
       { id: ticket.id },
@@ -65,20 +83,32 @@ describe('ticket life cycle', () => {
     const ticket = await createTicket(admin, { counterpartyId: customerId });
     await move(admin, ticket, 'OPEN');
     expect((await move(admin, ticket, 'PENDING')).errors![0]!.extensions!.code).toBe('CONFLICT');
-    const fresh = await ok<{ ticket: TicketView }>(admin, `query ($id: ID!) { ticket(id: $id) { id version } }`, { id: ticket.id });
+    const fresh = await ok<{ ticket: TicketView }>(admin, `query ($id: ID!) { ticket(id: $id) { id version } }`, {
+      id: ticket.id,
+    });
     expect((await move(viewer, fresh.ticket, 'PENDING')).errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 
   it('reopens a resolved ticket when the customer writes back, and takes a rating after resolution', async () => {
     const ticket = await createTicket(admin, { counterpartyId: customerId });
-    const early = await agent.request(`mutation ($id: ID!) { rateTicket(input: { id: $id, rating: 5 }) { id } }`, { id: ticket.id });
+    const early = await agent.request(`mutation ($id: ID!) { rateTicket(input: { id: $id, rating: 5 }) { id } }`, {
+      id: ticket.id,
+    });
     expect(early.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     await move(agent, ticket, 'RESOLVED');
-    await ok(agent, ADD_COMMENT, { input: { ticketId: ticket.id, body: 'Still broken', authorCounterpartyId: customerId } });
-    const reopened = await ok<{ ticket: TicketView }>(admin, `query ($id: ID!) { ticket(id: $id) { id version status resolvedAt } }`, { id: ticket.id });
+    await ok(agent, ADD_COMMENT, {
+      input: { ticketId: ticket.id, body: 'Still broken', authorCounterpartyId: customerId },
+    });
+    const reopened = await ok<{ ticket: TicketView }>(
+      admin,
+      `query ($id: ID!) { ticket(id: $id) { id version status resolvedAt } }`,
+      { id: ticket.id },
+    );
     expect(reopened.ticket).toMatchObject({ status: 'OPEN', resolvedAt: null });
     await move(agent, reopened.ticket, 'RESOLVED');
-    const badRating = await agent.request(`mutation ($id: ID!) { rateTicket(input: { id: $id, rating: 6 }) { id } }`, { id: ticket.id });
+    const badRating = await agent.request(`mutation ($id: ID!) { rateTicket(input: { id: $id, rating: 6 }) { id } }`, {
+      id: ticket.id,
+    });
     expect(badRating.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     const rated = await ok<{ rateTicket: { satisfaction: { rating: number; comment: string } } }>(
       agent,
@@ -89,24 +119,24 @@ describe('ticket life cycle', () => {
   });
 
   it('validates references and refuses a deal link when the sales plugin is not installed', async () => {
-    const bad = await admin.request(
-      `mutation ($input: CreateTicketInput!) { createTicket(input: $input) { id } }`,
-      {
-        input: {
-          counterpartyId: customerId,
-          subject: 'Where is my order?',
-          channel: 'WEB',
-          assigneeId: '00000000-0000-7000-8000-000000000000',
-          relatedOrderId: '00000000-0000-7000-8000-000000000001',
-        },
+    const bad = await admin.request(`mutation ($input: CreateTicketInput!) { createTicket(input: $input) { id } }`, {
+      input: {
+        counterpartyId: customerId,
+        subject: 'Where is my order?',
+        channel: 'WEB',
+        assigneeId: '00000000-0000-7000-8000-000000000000',
+        relatedOrderId: '00000000-0000-7000-8000-000000000001',
       },
-    );
+    });
     expect(bad.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(bad.errors![0]!.extensions!.problems).toEqual([
       { path: 'assigneeId', message: 'is not a user of this workspace' },
       { path: 'relatedOrderId', message: 'needs the sales plugin, which is not installed' },
     ]);
-    const count = await ok<{ tickets: { edges: unknown[] } }>(admin, `{ tickets(filter: { search: "Where is my order" }) { edges { cursor } } }`);
+    const count = await ok<{ tickets: { edges: unknown[] } }>(
+      admin,
+      `{ tickets(filter: { search: "Where is my order" }) { edges { cursor } } }`,
+    );
     expect(count.tickets.edges).toHaveLength(0);
   });
 });
@@ -120,26 +150,42 @@ describe('internal notes', () => {
     const ticket = await createTicket(admin, { counterpartyId: printerCustomerId, subject: 'Printer jam' });
     ticketId = ticket.id;
     await ok(agent, ADD_COMMENT, { input: { ticketId, body: 'Did you try turning it off and on?' } });
-    await ok(agent, ADD_COMMENT, { input: { ticketId, body: 'Customer sounds annoyed; offer a voucher', internal: true } });
+    await ok(agent, ADD_COMMENT, {
+      input: { ticketId, body: 'Customer sounds annoyed; offer a voucher', internal: true },
+    });
   });
 
   const CONVERSATION = `query ($id: ID!) { ticket(id: $id) { comments { body internal } lastComment { body } } }`;
 
   it('shows them to staff', async () => {
-    const staff = await ok<{ ticket: { comments: { body: string; internal: boolean }[]; lastComment: { body: string } } }>(agent, CONVERSATION, { id: ticketId });
+    const staff = await ok<{
+      ticket: { comments: { body: string; internal: boolean }[]; lastComment: { body: string } };
+    }>(agent, CONVERSATION, { id: ticketId });
     expect(staff.ticket.comments.map((c) => c.internal)).toEqual([false, true]);
     expect(staff.ticket.lastComment.body).toBe('Customer sounds annoyed; offer a voucher');
-    const found = await ok<{ tickets: { edges: unknown[] } }>(agent, `{ tickets(filter: { search: "voucher" }) { edges { cursor } } }`);
+    const found = await ok<{ tickets: { edges: unknown[] } }>(
+      agent,
+      `{ tickets(filter: { search: "voucher" }) { edges { cursor } } }`,
+    );
     expect(found.tickets.edges).toHaveLength(1);
   });
 
   it('hides them from a viewer in the conversation, the last comment, search, the timeline and live events', async () => {
-    const seen = await ok<{ ticket: { comments: { body: string }[]; lastComment: { body: string } } }>(viewer, CONVERSATION, { id: ticketId });
+    const seen = await ok<{ ticket: { comments: { body: string }[]; lastComment: { body: string } } }>(
+      viewer,
+      CONVERSATION,
+      { id: ticketId },
+    );
     expect(seen.ticket.comments.map((c) => c.body)).toEqual(['Did you try turning it off and on?']);
     expect(seen.ticket.lastComment.body).toBe('Did you try turning it off and on?');
-    const search = await ok<{ tickets: { edges: unknown[] } }>(viewer, `{ tickets(filter: { search: "voucher" }) { edges { cursor } } }`);
+    const search = await ok<{ tickets: { edges: unknown[] } }>(
+      viewer,
+      `{ tickets(filter: { search: "voucher" }) { edges { cursor } } }`,
+    );
     expect(search.tickets.edges).toHaveLength(0);
-    const timeline = await ok<{ counterparty: { timeline: { edges: { node: { kind: string; comment?: { body: string } } }[] } } }>(
+    const timeline = await ok<{
+      counterparty: { timeline: { edges: { node: { kind: string; comment?: { body: string } } }[] } };
+    }>(
       viewer,
       `query ($id: ID!) { counterparty(id: $id) { timeline(first: 50) { edges { node { kind
         ... on TicketReplyTimelineEntry { comment { body } } } } } } }`,
@@ -171,9 +217,14 @@ describe('workspaces', () => {
     expect(read).toEqual({ ticket: null, tickets: { edges: [] } });
     const write = await stranger.request(ADD_COMMENT, { input: { ticketId: ticket.id, body: 'Hello' } });
     expect(write.errors![0]!.extensions!.code).toBe('NOT_FOUND');
-    const foreign = await stranger.request(`mutation ($input: CreateTicketInput!) { createTicket(input: $input) { id } }`, {
-      input: { counterpartyId: customerId, subject: 'x', channel: 'EMAIL' },
-    });
-    expect(foreign.errors![0]!.extensions!.problems).toEqual([{ path: 'counterpartyId', message: 'is not a counterparty of this workspace' }]);
+    const foreign = await stranger.request(
+      `mutation ($input: CreateTicketInput!) { createTicket(input: $input) { id } }`,
+      {
+        input: { counterpartyId: customerId, subject: 'x', channel: 'EMAIL' },
+      },
+    );
+    expect(foreign.errors![0]!.extensions!.problems).toEqual([
+      { path: 'counterpartyId', message: 'is not a counterparty of this workspace' },
+    ]);
   });
 });

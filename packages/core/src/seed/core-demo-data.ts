@@ -11,7 +11,7 @@ import { createRelationship } from '../domain/relationship/relationship.service.
 import { UserRole } from '../domain/workspace/user-role.enum.js';
 import { User } from '../domain/workspace/user.entity.js';
 import { Workspace } from '../domain/workspace/workspace.entity.js';
-import { pick, type SeedContext } from './seed-context.js';
+import { pick, weighted, type SeedContext } from './seed-context.js';
 
 const ORGANISATIONS = 120;
 const PEOPLE = 180;
@@ -88,12 +88,6 @@ const TYPE_WEIGHTS: [InteractionType, number][] = [
   [InteractionType.NOTE, 9],
   [InteractionType.DOCUMENT, 4],
 ];
-
-function weighted<T>(random: () => number, weights: readonly [T, number][]): T {
-  let roll = random() * weights.reduce((sum, [, w]) => sum + w, 0);
-  for (const [value, weight] of weights) if ((roll -= weight) < 0) return value;
-  return weights[0]![0];
-}
 
 function someOf<T>(random: () => number, items: readonly T[], max: number): T[] {
   return [...new Set(Array.from({ length: Math.floor(random() * (max + 1)) }, () => pick(random, items)))];

@@ -33,3 +33,10 @@ export function seededRandom(seed: number): () => number {
 export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
 }
+
+/** One of the values, each as likely as its weight, e.g. `weighted(random, [['CALL', 35], ['NOTE', 9]])`. */
+export function weighted<T>(random: () => number, weights: readonly [T, number][]): T {
+  let roll = random() * weights.reduce((sum, [, w]) => sum + w, 0);
+  for (const [value, weight] of weights) if ((roll -= weight) < 0) return value;
+  return weights[0]![0];
+}

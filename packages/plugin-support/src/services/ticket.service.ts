@@ -90,13 +90,14 @@ async function salesLink(
       )
     : { rows: [] };
   if (rows.length === 0)
-    problems.push({ path, message: `is not a ${table === 'sales_deal' ? 'deal' : 'order'} of this workspace` });
+    problems.push({ path, message: `is not ${table === 'sales_deal' ? 'a deal' : 'an order'} of this workspace` });
   return id;
 }
 
 /** The next ticket number of the workspace; the advisory lock serialises concurrent creations. */
 async function nextNumber(tx: WriteContext): Promise<number> {
   const db = tx.em.getKysely();
+  await tx.em.flush(); // tickets created earlier in this transaction count too
   await sql`select pg_advisory_xact_lock(hashtext('support_ticket_number'), hashtext(${tx.principal.workspaceId}))`.execute(
     db,
   );
