@@ -36,11 +36,13 @@ interface BoardArgs {
   assigneeId?: string | null;
 }
 
-/** Whether an event concerns the board asked for; an event of a reassigned ticket counts for both sides. */
-function onBoard(routing: TicketRouting & { previousQueueId?: string; previousAssigneeId?: string }, args: BoardArgs) {
-  const queueMatches = !args.queueId || routing.queueId === args.queueId || routing.previousQueueId === args.queueId;
+/** Whether an event concerns the board asked for; a change moving a ticket between boards counts for both. */
+function onBoard(event: DomainEvent, args: BoardArgs) {
+  const routing = event.payload as TicketRouting;
+  const was = (field: 'queueId' | 'assigneeId') => event.changes?.[field]?.old;
+  const queueMatches = !args.queueId || routing.queueId === args.queueId || was('queueId') === args.queueId;
   const assigneeMatches =
-    !args.assigneeId || routing.assigneeId === args.assigneeId || routing.previousAssigneeId === args.assigneeId;
+    !args.assigneeId || routing.assigneeId === args.assigneeId || was('assigneeId') === args.assigneeId;
   return queueMatches && assigneeMatches;
 }
 
@@ -66,9 +68,8 @@ export class TicketSubscriptionResolver {
         context,
         (event) => {
           if (!TICKET_EVENTS.has(event.type)) return false;
-          const routing = event.payload as TicketRouting;
-          if (routing.internal && !staff) return false;
-          return onBoard(routing, args);
+          if ((event.payload as TicketRouting).internal && !staff) return false;
+          return onBoard(event, args);
         },
         args.after ?? undefined,
       );
@@ -86,10 +87,7 @@ export class TicketSubscriptionResolver {
   @Subscription(() => TicketEventType, {
     description: 'SLA targets missed, as the breach job or a late reply records them; optionally of one queue',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, BoardArgs, RequestContext>) =>
-      workspaceEventStream(
-        context,
-        (event) => event.type === 'support.slaBreached' && onBoard(event.payload as TicketRouting, args),
-      ),
+      workspaceEventStream(context, (event) => event.type === 'support.slaBreached' && onBoard(event, args)),
   })
   slaBreaches(@Root() event: DomainEvent, @Arg('queueId', () => ID, { nullable: true }) _queueId: string) {
     return toTicketEvent(event);

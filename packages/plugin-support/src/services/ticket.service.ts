@@ -256,7 +256,8 @@ export async function updateTicket(
       entityType: 'Ticket',
       entityId: ticket.id,
       counterpartyId: ticket.counterparty.id,
-      payload: { ...ticketRouting(ticket), previousQueueId: before.queueId, previousAssigneeId: before.assigneeId },
+      payload: ticketRouting(ticket),
+      changes: changedFields(before, after, ['assigneeId', 'queueId']),
     });
   }
   return ticket;
