@@ -85,6 +85,12 @@ export { EventLogEntry } from './events/event-log.entity.js';
 export { purgeEventLog } from './events/retention.js';
 export { EventFeed, EVENT_CHANNEL } from './events/event-feed.js';
 
+// Webhooks and triggers.
+export { verifyWebhookSignature, signWebhook, SIGNATURE_HEADER } from './automation/webhook-signature.js';
+export { dispatchAutomation } from './automation/dispatch.job.js';
+export { announceOccasions, occasionsJob, type Occasion } from './automation/occasions.js';
+export type { CoreConfig } from './automation/core-config.js';
+
 // Durable jobs.
 export { defineJob, type JobDefinition } from './jobs/job.js';
 export { JobQueue, type JobQueueOptions } from './jobs/job-queue.js';

@@ -29,6 +29,19 @@ import { corePermissions } from './kernel/permissions.js';
 import { definePlugin } from './kernel/plugin.js';
 import { coreMigrations } from './migrations/index.js';
 import { seedCoreDemoData } from './seed/core-demo-data.js';
+import {
+  AutomationCursor,
+  TriggerRule,
+  TriggerRun,
+  WebhookDelivery,
+  WebhookEndpoint,
+} from './automation/automation.entities.js';
+import { AutomationResolver } from './automation/automation.resolver.js';
+import { coreConfigSchema } from './automation/core-config.js';
+import { automationDispatchJob } from './automation/dispatch.job.js';
+import { triggerRunJob } from './automation/trigger-run.job.js';
+import { webhookDeliveryJob } from './automation/webhook-delivery.job.js';
+import { birthdayJob } from './automation/occasions.js';
 
 /** The core domain, loaded first and through the same contract as every other plugin. */
 export const corePlugin = definePlugin({
@@ -45,6 +58,11 @@ export const corePlugin = definePlugin({
     InteractionParticipant,
     Attachment,
     EventLogEntry,
+    WebhookEndpoint,
+    WebhookDelivery,
+    TriggerRule,
+    TriggerRun,
+    AutomationCursor,
   ],
   migrations: coreMigrations,
   resolvers: [
@@ -60,8 +78,11 @@ export const corePlugin = definePlugin({
     CounterpartyRelationshipsResolver,
     CounterpartyTimelineResolver,
     EventResolver,
+    AutomationResolver,
   ],
   timelineSources: [interactionTimelineSource],
   permissions: corePermissions,
   seed: seedCoreDemoData,
+  configSchema: coreConfigSchema,
+  jobs: [automationDispatchJob, webhookDeliveryJob, triggerRunJob, birthdayJob],
 });

@@ -21,6 +21,7 @@ import { ordersFilter } from './filters/order-filter.js';
 import { seedSalesDemoData } from './seed/sales-demo-data.js';
 import { ImportResolver } from './resolvers/import.resolver.js';
 import { importCommands } from './commands/import.commands.js';
+import { purchaseAnniversaryJob } from './jobs/purchase-anniversary.job.js';
 import { CounterpartyLoyaltyResolver, LoyaltyResolver } from './resolvers/loyalty.resolver.js';
 import { DealSubscriptionResolver, OrderSubscriptionResolver } from './resolvers/sales-subscription.resolver.js';
 import { CounterpartyOrdersResolver, OrderLineResolver, OrderResolver } from './resolvers/order.resolver.js';
@@ -74,4 +75,5 @@ export const salesPlugin = definePlugin({
   configSchema: salesConfigSchema,
   seed: seedSalesDemoData,
   commands: importCommands,
+  jobs: [purchaseAnniversaryJob],
 });

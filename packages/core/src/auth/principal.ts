@@ -8,4 +8,6 @@ export interface Principal {
   apiKeyId: string;
   /** A scheduled job acting in the workspace, not a user: its events record no actor. */
   system?: boolean;
+  /** What acts through this principal besides the user, e.g. `trigger:<rule id>`; recorded on its events. */
+  origin?: string;
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { sql, queryRows } from '../data/sql.js';
 import type { DomainEvent } from './domain-event.js';
+import { EVENT_COLUMNS, toEvent, type EventRow } from './event-rows.js';
 
 /** The PostgreSQL channel on which commits announce `<workspace id>:<last seq>`. */
 export const EVENT_CHANNEL = 'kontra_events';
@@ -15,24 +16,6 @@ type FeedListener = (event: DomainEvent) => void;
 interface FeedLogger {
   error(details: object, message: string): void;
   warn(details: object, message: string): void;
-}
-
-interface EventRow {
-  id: string;
-  workspaceId: string;
-  seq: string;
-  type: string;
-  entityType: string;
-  entityId: string;
-  counterpartyId: string | null;
-  actorId: string | null;
-  payload: Record<string, unknown>;
-  changes: Record<string, { old: unknown; new: unknown }> | null;
-  occurredAt: string;
-}
-
-function toEvent(row: EventRow): DomainEvent {
-  return { ...row, seq: Number(row.seq), occurredAt: new Date(row.occurredAt) };
 }
 
 /**
@@ -156,9 +139,7 @@ export class EventFeed {
     for (let from = after; ;) {
       const rows = await queryRows(
         this.em(),
-        sql<EventRow>`select id, workspace_id as "workspaceId", seq, type, entity_type as "entityType",
-            entity_id as "entityId", counterparty_id as "counterpartyId", actor_id as "actorId", payload, changes,
-            occurred_at as "occurredAt"
+        sql<EventRow>`select ${EVENT_COLUMNS}
           from event_log_entry where workspace_id = ${workspaceId} and seq > ${from} and seq <= ${upTo}
           order by seq limit ${PAGE}`,
       );

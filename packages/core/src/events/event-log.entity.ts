@@ -45,4 +45,8 @@ export class EventLogEntry {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   occurredAt!: Date;
+
+  /** What made the change besides its actor, e.g. `trigger:<rule id>`; null for a direct request. */
+  @Property({ nullable: true })
+  origin: string | null = null;
 }

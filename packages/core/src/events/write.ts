@@ -35,10 +35,11 @@ async function appendToLog(em: EntityManager, principal: Principal, inputs: read
   }));
   const values = events.map(
     (e) => sql`(${e.workspaceId}, ${e.seq}, ${e.id}, ${e.type}, ${e.entityType}, ${e.entityId}, ${e.counterpartyId},
-      ${e.actorId}, ${JSON.stringify(e.payload)}::jsonb, ${e.changes ? JSON.stringify(e.changes) : null}::jsonb, ${e.occurredAt})`,
+      ${e.actorId}, ${JSON.stringify(e.payload)}::jsonb, ${e.changes ? JSON.stringify(e.changes) : null}::jsonb, ${e.occurredAt},
+      ${principal.origin ?? null})`,
   );
   await sql`insert into event_log_entry (workspace_id, seq, id, type, entity_type, entity_id, counterparty_id,
-      actor_id, payload, changes, occurred_at) values ${sql.join(values)}`.execute(em.getKysely());
+      actor_id, payload, changes, occurred_at, origin) values ${sql.join(values)}`.execute(em.getKysely());
   // PostgreSQL delivers a notification only when its transaction commits: no event of a rolled-back write.
   await sql`select pg_notify(${EVENT_CHANNEL}, ${`${principal.workspaceId}:${firstSeq + inputs.length - 1}`})`.execute(
     em.getKysely(),

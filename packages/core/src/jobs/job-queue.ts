@@ -1,4 +1,6 @@
 import { PgBoss } from 'pg-boss';
+import { CompiledQuery } from 'kysely';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RuntimeLogger } from '../kernel/runtime.js';
 import type { KontraRuntime } from '../kernel/runtime.js';
 import type { JobDefinition } from './job.js';
@@ -51,6 +53,20 @@ export class JobQueue {
   async send(name: string, data: object, options: { startAfter?: Date; singletonKey?: string } = {}): Promise<void> {
     if (!this.#jobs.has(name)) throw new Error(`Job "${name}" is not declared by any loaded plugin`);
     await this.#boss.send(name, data, options);
+  }
+
+  /**
+   * Enqueues a job in the caller's transaction (`em` inside `transactional`): it exists if and only
+   * if the transaction commits, so a row and the job that processes it are never separated.
+   */
+  async sendInTransaction(em: EntityManager, name: string, data: object): Promise<void> {
+    if (!this.#jobs.has(name)) throw new Error(`Job "${name}" is not declared by any loaded plugin`);
+    const db = {
+      executeSql: async (text: string, values?: unknown[]) => ({
+        rows: (await em.getKysely().executeQuery(CompiledQuery.raw(text, values ?? []))).rows as unknown[],
+      }),
+    };
+    await this.#boss.send(name, data, { db });
   }
 
   async stop(): Promise<void> {

@@ -14,4 +14,5 @@ export const corePermissions: PermissionTable = {
   'customField.manage': [ADMIN],
   'user.manage': [ADMIN],
   'apiKey.manage': [ADMIN],
+  'automation.manage': [ADMIN, MANAGER],
 };

@@ -1,3 +1,5 @@
+import type { CoreConfig } from '../automation/core-config.js';
+
 /**
  * Registries that plugins extend by declaration merging, so that event names, payloads and plugin
  * configuration are type-checked end to end.
@@ -11,8 +13,9 @@
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface KontraEventMap {}
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface KontraPluginConfigMap {}
+export interface KontraPluginConfigMap {
+  core: CoreConfig;
+}
 
 /** An event type known to the type system, or any string for events of plugins not in this build. */
 export type KontraEventType = keyof KontraEventMap & string;
