@@ -16,6 +16,7 @@ export {
   requirePermission,
   workspaceIdOf,
   type RequestContext,
+  type SubscriberChannel,
 } from './kernel/context.js';
 export { defineLoader, oneByKey, manyByKey, type LoaderFactory } from './kernel/loaders.js';
 export type { PermissionTable } from './kernel/permissions.js';
@@ -80,7 +81,13 @@ export { IdFilter, DateTimeFilter, DateFilter, StringListFilter } from './graphq
 export { write, type WriteContext } from './events/write.js';
 export type { DomainEvent, DomainEventInput, EventPayload } from './events/domain-event.js';
 export { EventBus } from './events/event-bus.js';
-export { eventStream, workspaceEventStream, SubscriberTooSlowError } from './events/event-stream.js';
+export {
+  eventStream,
+  workspaceEventStream,
+  SubscriberTooSlowError,
+  TOO_SLOW_CLOSE_CODE,
+  type WorkspaceStreamOptions,
+} from './events/event-stream.js';
 export { EventLogEntry } from './events/event-log.entity.js';
 export { purgeEventLog } from './events/retention.js';
 export { EventFeed, EVENT_CHANNEL } from './events/event-feed.js';

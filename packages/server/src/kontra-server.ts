@@ -30,6 +30,7 @@ import {
 import type { Logger } from './logger.js';
 import { PrincipalCache } from './principal-cache.js';
 import { closeOnRevocation } from './revocation-watch.js';
+import { dashboardRoute } from './dashboard/dashboard-route.js';
 
 export interface KontraServerOptions {
   databaseUrl: string;
@@ -49,6 +50,10 @@ export interface KontraServerOptions {
   queryLimits?: QueryLimits;
   /** Events older than this many days are purged from the log (hourly); resuming before them is EVENTS_EXPIRED. */
   eventRetentionDays?: number;
+  /** A WebSocket whose unsent data passes this many bytes is too slow and is disconnected (default 4 MiB). */
+  subscriberBufferLimitBytes?: number;
+  /** A subscription with more events than this waiting to be sent is too slow; its connection is closed (default 1,000). */
+  subscriberMaxPendingEvents?: number;
   /** How often idle job workers look for due jobs (default 2 s). */
   jobPollingIntervalSeconds?: number;
   /** The time business rules see (SLA clocks); tests set it. Defaults to the system clock. */
@@ -168,6 +173,8 @@ export async function startKontraServer(options: KontraServerOptions): Promise<K
   await runtime.start();
 
   const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
+  const bufferLimitBytes = options.subscriberBufferLimitBytes ?? 4 * 1024 * 1024;
+  const maxPendingEvents = options.subscriberMaxPendingEvents ?? 1_000;
   const httpServer: Server = createServer();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal; stopWatching?: () => void }>(
@@ -181,14 +188,23 @@ export async function startKontraServer(options: KontraServerOptions): Promise<K
           const principal = await principalFor(principals, bearerToken(typeof key === 'string' ? key : undefined));
           if (!principal) return false;
           ctx.extra.principal = principal;
-          ctx.extra.stopWatching = await closeOnRevocation(runtime, principal, ctx.extra.socket);
+          ctx.extra.stopWatching = await closeOnRevocation(runtime, principal, ctx.extra.socket, () => {
+            ctx.extra.principal = undefined;
+          });
           return true;
         } catch {
           return false;
         }
       },
       onClose: (ctx) => ctx.extra.stopWatching?.(),
-      context: (ctx) => createRequestContext(runtime, ctx.extra.principal),
+      context: (ctx) =>
+        createRequestContext(runtime, ctx.extra.principal, {
+          principal: () => ctx.extra.principal,
+          bufferedBytes: () => ctx.extra.socket.bufferedAmount,
+          bufferLimitBytes,
+          maxPendingEvents,
+          disconnect: (code, reason) => ctx.extra.socket.close(code, reason),
+        }),
     },
     wsServer,
   );
@@ -212,11 +228,15 @@ export async function startKontraServer(options: KontraServerOptions): Promise<K
   });
   await apollo.start();
 
+  const dashboard = dashboardRoute();
   httpServer.on('request', (request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost');
+      if (await dashboard(request, response, url.pathname)) return;
       if (url.pathname !== '/graphql') {
-        response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: GraphQL is served at /graphql\n');
+        response
+          .writeHead(404, { 'content-type': 'text/plain' })
+          .end('Not found: GraphQL is served at /graphql, the live dashboard at /dashboard\n');
         return;
       }
       const headers = new HeaderMap();

@@ -12,9 +12,11 @@ export async function closeOnRevocation(
   runtime: KontraRuntime,
   principal: Principal,
   socket: WebSocket,
+  onRevoked: () => void,
 ): Promise<() => void> {
   return runtime.eventFeed.subscribe(principal.workspaceId, (event) => {
     if (event.type === 'apiKey.revoked' && event.entityId === principal.apiKeyId) {
+      onRevoked();
       socket.close(FORBIDDEN, 'Forbidden: the API key was revoked');
     }
   });

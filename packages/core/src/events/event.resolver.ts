@@ -18,7 +18,7 @@ function subscribeToEvents({ args, context }: SubscribeResolverData<unknown, Eve
   return workspaceEventStream(
     context,
     (event) => (!wanted || wanted.has(event.type)) && (!counterpartyId || event.counterpartyId === counterpartyId),
-    after ?? undefined,
+    { after: after ?? undefined },
   );
 }
 

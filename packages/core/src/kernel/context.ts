@@ -5,6 +5,23 @@ import { forbidden, unauthenticated } from '../graphql/errors.js';
 import type { KontraRuntime } from './runtime.js';
 import { LoaderCache, type LoaderFactory } from './loaders.js';
 
+/**
+ * The WebSocket a subscription delivers through, as the server exposes it to event streams: who is
+ * connected now (revocation ends it) and how far the client lags behind.
+ */
+export interface SubscriberChannel {
+  /** The connection's principal as it is now; undefined once its key is revoked. */
+  principal(): Principal | undefined;
+  /** Bytes sent to the socket that the client has not yet taken. */
+  bufferedBytes(): number;
+  /** Past this many buffered bytes the subscriber is too slow. */
+  readonly bufferLimitBytes: number;
+  /** Past this many events waiting for one subscription the subscriber is too slow. */
+  readonly maxPendingEvents: number;
+  /** Closes the connection, telling the client why. */
+  disconnect(code: number, reason: string): void;
+}
+
 /** What every resolver gets: a fresh EntityManager, the caller, per-request loaders and the runtime. */
 export interface RequestContext {
   /** A fork of the ORM's EntityManager for this request alone. */
@@ -16,9 +33,15 @@ export interface RequestContext {
   loader<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V>;
   /** Forgets what the loaders hold: a subscription's one context serves many events. */
   clearLoaders(): void;
+  /** Set for operations over WebSocket: subscriptions check it on every event. */
+  readonly subscriber?: SubscriberChannel;
 }
 
-export function createRequestContext(runtime: KontraRuntime, principal: Principal | undefined): RequestContext {
+export function createRequestContext(
+  runtime: KontraRuntime,
+  principal: Principal | undefined,
+  subscriber?: SubscriberChannel,
+): RequestContext {
   const loaders = new LoaderCache();
   const ctx: RequestContext = {
     em: runtime.orm.em.fork() as EntityManager,
@@ -26,6 +49,7 @@ export function createRequestContext(runtime: KontraRuntime, principal: Principa
     runtime,
     loader: (factory) => loaders.get(factory, ctx),
     clearLoaders: () => loaders.clear(),
+    subscriber,
   };
   return ctx;
 }

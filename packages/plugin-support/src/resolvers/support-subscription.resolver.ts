@@ -62,18 +62,14 @@ export class TicketSubscriptionResolver {
     description:
       'Ticket changes of one queue and/or one assignee (or all), as they commit: a live support board. ' +
       'Internal notes show only to staff; pass `after` to resume from a sequence.',
-    subscribe: ({ args, context }: SubscribeResolverData<unknown, BoardArgs & { after?: number }, RequestContext>) => {
-      const staff = context.runtime.permits(context.principal!.role, 'support.internal.read');
-      return workspaceEventStream(
-        context,
-        (event) => {
-          if (!TICKET_EVENTS.has(event.type)) return false;
-          if ((event.payload as TicketRouting).internal && !staff) return false;
-          return onBoard(event, args);
-        },
-        args.after ?? undefined,
-      );
-    },
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, BoardArgs & { after?: number }, RequestContext>) =>
+      workspaceEventStream(context, (event) => TICKET_EVENTS.has(event.type) && onBoard(event, args), {
+        after: args.after ?? undefined,
+        // Checked at delivery, with the subscriber's role as it is then.
+        authorize: (event, principal) =>
+          !(event.payload as TicketRouting).internal ||
+          context.runtime.permits(principal.role, 'support.internal.read'),
+      }),
   })
   ticketChanges(
     @Root() event: DomainEvent,

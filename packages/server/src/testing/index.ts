@@ -7,3 +7,4 @@ export {
   type TestServerOptions,
 } from './test-server.js';
 export { startThrowawayCluster, stopThrowawayCluster, type ThrowawayCluster } from './postgres-cluster.js';
+export { ensureChromium, CHROMIUM_PATH } from './browser.js';

@@ -53,6 +53,9 @@ export interface TestServerOptions {
   pluginConfig?: Readonly<Record<string, unknown>>;
   /** The time business rules see, e.g. `() => now` with a `now` the test moves. */
   clock?: () => Date;
+  /** See `KontraServerOptions`. */
+  subscriberBufferLimitBytes?: number;
+  subscriberMaxPendingEvents?: number;
 }
 
 function testDatabaseUrl(): string {
@@ -98,6 +101,8 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     poolSize: 5,
     jobPollingIntervalSeconds: 0.5,
     clock: options.clock,
+    subscriberBufferLimitBytes: options.subscriberBufferLimitBytes,
+    subscriberMaxPendingEvents: options.subscriberMaxPendingEvents,
   });
   const sockets = new Set<Client>();
 
