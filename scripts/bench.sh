@@ -6,4 +6,10 @@ source "$(dirname "$0")/toolchain.sh"
 cd "$KONTRA_ROOT"
 pnpm install --frozen-lockfile
 pnpm build
-node bench/read-path.ts
+# `./scripts/bench.sh read-path` or `./scripts/bench.sh realtime` runs one; no argument runs both.
+case "${1:-all}" in
+  read-path) node bench/read-path.ts ;;
+  realtime) node bench/realtime.ts ;;
+  all) node bench/read-path.ts && node bench/realtime.ts ;;
+  *) echo "usage: $0 [read-path|realtime]" >&2; exit 2 ;;
+esac

@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { execute, subscribe, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { execute, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   checkQueryLimits,
@@ -31,6 +31,7 @@ import type { Logger } from './logger.js';
 import { PrincipalCache } from './principal-cache.js';
 import { closeOnRevocation } from './revocation-watch.js';
 import { dashboardRoute } from './dashboard/dashboard-route.js';
+import { SharedSubscriptions } from './shared-subscribe.js';
 
 export interface KontraServerOptions {
   databaseUrl: string;
@@ -174,6 +175,7 @@ export async function startKontraServer(options: KontraServerOptions): Promise<K
 
   const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const bufferLimitBytes = options.subscriberBufferLimitBytes ?? 4 * 1024 * 1024;
+  const sharedSubscriptions = new SharedSubscriptions();
   const maxPendingEvents = options.subscriberMaxPendingEvents ?? 1_000;
   const httpServer: Server = createServer();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
@@ -181,7 +183,7 @@ export async function startKontraServer(options: KontraServerOptions): Promise<K
     {
       schema,
       execute: withQueryLimits(execute, limits),
-      subscribe: withQueryLimits(subscribe, limits),
+      subscribe: withQueryLimits(sharedSubscriptions.subscribe, limits),
       onConnect: async (ctx) => {
         const key = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         try {
@@ -294,6 +296,7 @@ export async function startKontraServer(options: KontraServerOptions): Promise<K
     schema,
     async close() {
       await wsCleanup.dispose();
+      sharedSubscriptions.stop();
       await apollo.stop();
       clearInterval(purgeTimer);
       principals.close();

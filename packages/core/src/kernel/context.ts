@@ -43,8 +43,12 @@ export function createRequestContext(
   subscriber?: SubscriberChannel,
 ): RequestContext {
   const loaders = new LoaderCache();
+  let em: EntityManager | undefined;
   const ctx: RequestContext = {
-    em: runtime.orm.em.fork() as EntityManager,
+    // Forked on first use: a subscription's context often never touches the database.
+    get em() {
+      return (em ??= runtime.orm.em.fork() as EntityManager);
+    },
     principal,
     runtime,
     loader: (factory) => loaders.get(factory, ctx),

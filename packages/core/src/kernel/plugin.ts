@@ -43,7 +43,12 @@ export interface KontraPlugin<TConfigSchema extends z.ZodType = z.ZodType> {
   readonly entities?: readonly ClassReference[];
   /** Schema migrations, in the order they run. Names must be unique within the plugin. */
   readonly migrations?: readonly MigrationObject[];
-  /** type-graphql resolver classes, including `@Resolver(() => Counterparty)` field resolvers. */
+  /**
+   * type-graphql resolver classes, including `@Resolver(() => Counterparty)` field resolvers. A
+   * subscription's payload is computed once per workspace, role, query and variables and shared by
+   * every such subscriber, so resolvers reached from a subscription must depend on the caller's
+   * workspace and role only (authorise per subscriber in `workspaceEventStream`'s `authorize`).
+   */
   readonly resolvers?: readonly ClassReference[];
   /** GraphQL types no resolver returns directly (e.g. timeline entry types). */
   readonly orphanedTypes?: readonly ClassReference[];
