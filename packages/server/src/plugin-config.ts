@@ -10,7 +10,7 @@ function isPlugin(value: unknown): value is KontraPlugin {
 }
 
 /** The built-in plugins a server loads unless KONTRA_PLUGINS says otherwise. */
-export const DEFAULT_PLUGINS = '@kontra/plugin-sales,@kontra/plugin-support';
+export const DEFAULT_PLUGINS = '@kontra/plugin-sales,@kontra/plugin-support,@kontra/plugin-analytics';
 
 /**
  * Imports the plugin packages named in KONTRA_PLUGINS (comma-separated; empty for the core alone);

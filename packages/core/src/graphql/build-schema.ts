@@ -36,7 +36,11 @@ function extendCounterpartyFilter(schema: GraphQLSchema, extensions: readonly Co
 /** Builds the GraphQL schema from exactly the resolvers and types the loaded plugins hand over. */
 export async function buildKontraSchema(plugins: readonly KontraPlugin[]): Promise<GraphQLSchema> {
   const extensions = plugins.flatMap((p) => p.counterpartyFilters ?? []);
-  const resolvers = plugins.flatMap((p) => p.resolvers ?? []);
+  const loaded = new Set(plugins.map((p) => p.name));
+  const resolvers = plugins.flatMap((p) => [
+    ...(p.resolvers ?? []),
+    ...Object.entries(p.resolversWith ?? {}).flatMap(([name, list]) => (loaded.has(name) ? list : [])),
+  ]);
   const orphanedTypes = [
     ...plugins.flatMap((p) => p.orphanedTypes ?? []),
     ...plugins.flatMap((p) => p.timelineSources ?? []).map((s) => s.type()),

@@ -44,6 +44,10 @@ function dependencyOrder(plugins: readonly KontraPlugin[], byName: Map<string, K
       }
       visit(dependency, [...path, plugin.name]);
     }
+    for (const optionalName of plugin.optionalDependsOn ?? []) {
+      const dependency = byName.get(optionalName);
+      if (dependency) visit(dependency, [...path, plugin.name]);
+    }
     state.set(plugin.name, 'done');
     ordered.push(plugin);
   };

@@ -39,6 +39,8 @@ export interface KontraPlugin<TConfigSchema extends z.ZodType = z.ZodType> {
   readonly version: string;
   /** Names of plugins that must be loaded (and are set up) before this one. */
   readonly dependsOn?: readonly string[];
+  /** Plugins this one uses when they are loaded (they then load first); see `resolversWith`. */
+  readonly optionalDependsOn?: readonly string[];
   /** MikroORM entity classes. */
   readonly entities?: readonly ClassReference[];
   /** Schema migrations, in the order they run. Names must be unique within the plugin. */
@@ -50,6 +52,11 @@ export interface KontraPlugin<TConfigSchema extends z.ZodType = z.ZodType> {
    * workspace and role only (authorise per subscriber in `workspaceEventStream`'s `authorize`).
    */
   readonly resolvers?: readonly ClassReference[];
+  /**
+   * Resolvers added only when the named plugin is loaded, e.g. `{ sales: [BasketResolver] }`: a
+   * plugin's fields over another plugin's data are simply absent without it.
+   */
+  readonly resolversWith?: Readonly<Record<string, readonly ClassReference[]>>;
   /** GraphQL types no resolver returns directly (e.g. timeline entry types). */
   readonly orphanedTypes?: readonly ClassReference[];
   /** Entry types this plugin adds to the counterparty timeline. */

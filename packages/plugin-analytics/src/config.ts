@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+const INTERACTION_TYPES = ['CALL', 'MEETING', 'EMAIL', 'MESSAGE', 'NOTE', 'DOCUMENT'] as const;
+
+export const analyticsConfigSchema = z.object({
+  /** What counts as a customer contacting us (question 3), with direction INBOUND. */
+  contactInteractionTypes: z.array(z.enum(INTERACTION_TYPES)).min(1).default(['CALL', 'EMAIL', 'MESSAGE']),
+});
+
+export type AnalyticsConfig = z.infer<typeof analyticsConfigSchema>;
+
+declare module '@kontra/core' {
+  interface KontraPluginConfigMap {
+    analytics: AnalyticsConfig;
+  }
+}

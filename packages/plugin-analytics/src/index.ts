@@ -1,0 +1,2 @@
+export { analyticsPlugin, analyticsPlugin as plugin } from './plugin.js';
+export type { AnalyticsConfig } from './config.js';

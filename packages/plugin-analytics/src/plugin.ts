@@ -1,0 +1,21 @@
+import { definePlugin } from '@kontra/core';
+import { analyticsConfigSchema } from './config.js';
+import {
+  ContactWithoutPurchaseResolver,
+  MonthlyBasketResolver,
+  SalesAnalyticsResolver,
+} from './resolvers/sales-analytics.resolver.js';
+
+/**
+ * Business questions answered in PostgreSQL. It reads the sales and support plugins' documented
+ * tables; each group of questions is present only when the plugin whose data it reads is loaded.
+ */
+export const analyticsPlugin = definePlugin({
+  name: 'analytics',
+  version: '0.1.0',
+  optionalDependsOn: ['sales', 'support'],
+  resolversWith: {
+    sales: [SalesAnalyticsResolver, MonthlyBasketResolver, ContactWithoutPurchaseResolver],
+  },
+  configSchema: analyticsConfigSchema,
+});

@@ -1,0 +1,65 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { DecimalScalar } from '@kontra/core';
+
+@ObjectType('BasketItem', { simpleResolvers: true, description: 'A product bought in one month by one customer' })
+export class BasketItemType {
+  @Field(() => ID) productId!: string;
+  @Field() sku!: string;
+  @Field() productName!: string;
+  @Field(() => DecimalScalar) quantity!: string;
+  @Field(() => DecimalScalar) spend!: string;
+  @Field() currency!: string;
+}
+
+@ObjectType('MonthlyBasket', { simpleResolvers: true, description: 'What one customer bought in one month' })
+export class MonthlyBasketType {
+  @Field({ description: 'YYYY-MM, in the period’s time zone' }) month!: string;
+  @Field(() => ID) counterpartyId!: string;
+  @Field(() => Int) orders!: number;
+  @Field(() => [BasketItemType]) items!: BasketItemType[];
+}
+
+@ObjectType('TypicalBasketItem', {
+  simpleResolvers: true,
+  description: 'How often a product is in a customer’s month of buying, across the customers asked about',
+})
+export class TypicalBasketItemType {
+  @Field(() => ID) productId!: string;
+  @Field() sku!: string;
+  @Field() productName!: string;
+  @Field(() => Int, { description: 'Customer-months with this product' }) customerMonths!: number;
+  @Field(() => Float, { description: 'Share of all customer-months with a purchase, 0 to 1' }) share!: number;
+  @Field(() => DecimalScalar, { description: 'Average quantity in a customer-month that has it' })
+  averageQuantity!: string;
+
+  @Field(() => Int, { description: 'Customers who bought it in the period' }) customers!: number;
+}
+
+@ObjectType('TypicalMonthlyBasket', { simpleResolvers: true })
+export class TypicalMonthlyBasketType {
+  @Field(() => Int, { description: 'Customer-months with at least one purchase' }) customerMonths!: number;
+  @Field(() => Int) customers!: number;
+  @Field(() => [TypicalBasketItemType], { description: 'Most frequent first' }) items!: TypicalBasketItemType[];
+}
+
+@ObjectType('ContactWithoutPurchase', {
+  simpleResolvers: true,
+  description: 'A customer who contacted us in the period and bought nothing',
+})
+export class ContactWithoutPurchaseType {
+  @Field(() => ID) counterpartyId!: string;
+  @Field(() => Int, { description: 'Inbound interactions in the period' }) contacts!: number;
+  @Field() lastContactAt!: Date;
+  @Field(() => [ID], { description: 'The interactions, to drill down' }) interactionIds!: string[];
+}
+
+@ObjectType('OrderValueMonth', { simpleResolvers: true, description: 'Average order value in one month' })
+export class OrderValueMonthType {
+  @Field({ description: 'YYYY-MM' }) month!: string;
+  @Field() currency!: string;
+  @Field(() => Int) orders!: number;
+  @Field(() => DecimalScalar) revenue!: string;
+  @Field(() => DecimalScalar) averageOrderValue!: string;
+  @Field(() => Float, { nullable: true, description: 'Change of the average against the month before, as a share' })
+  changeFromPreviousMonth!: number | null;
+}

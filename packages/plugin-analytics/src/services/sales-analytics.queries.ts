@@ -1,0 +1,189 @@
+import { queryRows, sql, workspaceIdOf, type RequestContext, type SqlFragment } from '@kontra/core';
+import type { PeriodInput } from '../resolvers/period.input.js';
+import type {
+  ContactWithoutPurchaseType,
+  MonthlyBasketType,
+  OrderValueMonthType,
+  TypicalMonthlyBasketType,
+} from '../resolvers/analytics.types.js';
+
+/**
+ * The sales questions, each one SQL statement over the sales plugin's documented tables
+ * (`sales_order`, `sales_order_line`, `sales_product`) and the core's. An order counts unless it
+ * was cancelled or refunded; months and periods are read in the period's time zone.
+ */
+
+function bounds(period: PeriodInput) {
+  return {
+    from: sql`(${period.from}::date)::timestamp at time zone ${period.timeZone}`,
+    to: sql`(${period.to}::date)::timestamp at time zone ${period.timeZone}`,
+  };
+}
+
+function month(column: SqlFragment, timeZone: string): SqlFragment {
+  return sql`to_char(date_trunc('month', ${column} at time zone ${timeZone}), 'YYYY-MM')`;
+}
+
+/** Orders that count, of the caller's workspace, placed in the period. */
+function countedOrders(ctx: RequestContext, o: SqlFragment, period: PeriodInput): SqlFragment {
+  const { from, to } = bounds(period);
+  return sql`${o}.workspace_id = ${workspaceIdOf(ctx)} and ${o}.deleted_at is null
+    and ${o}.status not in ('CANCELLED', 'REFUNDED') and ${o}.placed_at >= ${from} and ${o}.placed_at < ${to}`;
+}
+
+export interface SegmentFilter {
+  role?: string | null;
+  tag?: string | null;
+  ownerId?: string | null;
+}
+
+function segment(c: SqlFragment, filter: SegmentFilter): SqlFragment {
+  const conditions = [sql`${c}.deleted_at is null`];
+  if (filter.role) conditions.push(sql`${c}.roles @> array[${filter.role}]::text[]`);
+  if (filter.tag) conditions.push(sql`${c}.tags @> array[${filter.tag}]::text[]`);
+  if (filter.ownerId) conditions.push(sql`${c}.owner_id = ${filter.ownerId}::uuid`);
+  return sql.join(conditions, sql` and `);
+}
+
+interface BasketRow {
+  month: string;
+  orders: number;
+  productId: string;
+  sku: string;
+  productName: string;
+  quantity: string;
+  spend: string;
+  currency: string;
+}
+
+/** Question 1, per customer: month by month, what they bought (months without a purchase are absent). */
+export async function monthlyBaskets(
+  ctx: RequestContext,
+  counterpartyId: string,
+  period: PeriodInput,
+): Promise<MonthlyBasketType[]> {
+  const o = sql.ref('o');
+  const rows = await queryRows(
+    ctx.em,
+    sql<BasketRow>`with orders as (
+        select o.id, o.currency, ${month(sql`o.placed_at`, period.timeZone)} as month from sales_order ${o}
+        where ${countedOrders(ctx, o, period)} and o.counterparty_id = ${counterpartyId}::uuid)
+      select orders.month, (select count(*)::int from orders m where m.month = orders.month) as orders,
+        l.product_id as "productId", p.sku, p.name as "productName", sum(l.quantity)::text as quantity,
+        sum(l.line_total)::text as spend, orders.currency
+      from orders join sales_order_line l on l.order_id = orders.id and l.workspace_id = ${workspaceIdOf(ctx)}
+      join sales_product p on p.id = l.product_id
+      group by orders.month, l.product_id, p.sku, p.name, orders.currency
+      order by orders.month, sum(l.line_total) desc, p.sku`,
+  );
+  const byMonth = Map.groupBy(rows, (row) => row.month);
+  return [...byMonth].map(([key, items]) => ({
+    month: key,
+    counterpartyId,
+    orders: items[0]!.orders,
+    items: items.map(({ productId, sku, productName, quantity, spend, currency }) => ({
+      productId,
+      sku,
+      productName,
+      quantity,
+      spend,
+      currency,
+    })),
+  }));
+}
+
+/** Question 1, for a segment: how often each product is in a customer's month of buying. */
+export async function typicalMonthlyBasket(
+  ctx: RequestContext,
+  period: PeriodInput,
+  filter: SegmentFilter,
+  limit: number,
+): Promise<TypicalMonthlyBasketType> {
+  const o = sql.ref('o');
+  const c = sql.ref('c');
+  const rows = await queryRows(
+    ctx.em,
+    sql<{
+      productId: string | null;
+      sku: string | null;
+      productName: string | null;
+      customerMonths: number;
+      customers: number;
+      averageQuantity: string | null;
+      totalCustomerMonths: number;
+      totalCustomers: number;
+    }>`with orders as (
+        select o.id, o.counterparty_id, ${month(sql`o.placed_at`, period.timeZone)} as month
+        from sales_order ${o} join counterparty ${c} on c.id = o.counterparty_id and c.workspace_id = o.workspace_id
+        where ${countedOrders(ctx, o, period)} and ${segment(c, filter)}),
+      items as (
+        select l.product_id, orders.counterparty_id, orders.month, sum(l.quantity) as quantity
+        from orders join sales_order_line l on l.order_id = orders.id and l.workspace_id = ${workspaceIdOf(ctx)}
+        group by l.product_id, orders.counterparty_id, orders.month),
+      totals as (select count(distinct (counterparty_id, month))::int as months, count(distinct counterparty_id)::int as customers from orders)
+      select i.product_id as "productId", p.sku, p.name as "productName", count(*)::int as "customerMonths",
+        count(distinct i.counterparty_id)::int as customers, round(avg(i.quantity), 3)::text as "averageQuantity",
+        totals.months as "totalCustomerMonths", totals.customers as "totalCustomers"
+      from totals left join items i on true left join sales_product p on p.id = i.product_id
+      group by i.product_id, p.sku, p.name, totals.months, totals.customers
+      order by count(i.product_id) desc, p.sku limit ${limit}`,
+  );
+  const totals = rows[0];
+  return {
+    customerMonths: totals?.totalCustomerMonths ?? 0,
+    customers: totals?.totalCustomers ?? 0,
+    items: rows
+      .filter((row) => row.productId !== null)
+      .map((row) => ({
+        productId: row.productId!,
+        sku: row.sku!,
+        productName: row.productName!,
+        customerMonths: row.customerMonths,
+        customers: row.customers,
+        averageQuantity: row.averageQuantity!,
+        share: row.customerMonths / row.totalCustomerMonths,
+      })),
+  };
+}
+
+/**
+ * Question 3: counterparties with inbound contact of the given types in the period who placed no
+ * order in the period nor in the `graceDays` after it; most recent contact first.
+ */
+export async function contactedWithoutPurchase(
+  ctx: RequestContext,
+  period: PeriodInput,
+  interactionTypes: readonly string[],
+  graceDays: number,
+  limit: number,
+): Promise<ContactWithoutPurchaseType[]> {
+  const { from, to } = bounds(period);
+  const workspaceId = workspaceIdOf(ctx);
+  return queryRows(
+    ctx.em,
+    sql<ContactWithoutPurchaseType>`select i.counterparty_id as "counterpartyId", count(*)::int as contacts,
+        max(i.occurred_at) as "lastContactAt", array_agg(i.id order by i.occurred_at) as "interactionIds"
+      from interaction i join counterparty c on c.id = i.counterparty_id and c.workspace_id = i.workspace_id and c.deleted_at is null
+      where i.workspace_id = ${workspaceId} and i.deleted_at is null and i.direction = 'INBOUND'
+        and i.type::text = any(${interactionTypes}) and i.occurred_at >= ${from} and i.occurred_at < ${to}
+        and not exists (select 1 from sales_order o where o.workspace_id = ${workspaceId}
+          and o.counterparty_id = i.counterparty_id and o.deleted_at is null and o.status not in ('CANCELLED', 'REFUNDED')
+          and o.placed_at >= ${from} and o.placed_at < ${to} + make_interval(days => ${graceDays}))
+      group by i.counterparty_id order by max(i.occurred_at) desc, i.counterparty_id limit ${limit}`,
+  );
+}
+
+/** Average order value per month and currency, with its change against the month before. */
+export async function averageOrderValue(ctx: RequestContext, period: PeriodInput): Promise<OrderValueMonthType[]> {
+  const o = sql.ref('o');
+  return queryRows(
+    ctx.em,
+    sql<OrderValueMonthType>`select month, currency, orders, revenue::text as revenue, aov::text as "averageOrderValue",
+        (aov / nullif(lag(aov) over (partition by currency order by month), 0) - 1)::float8 as "changeFromPreviousMonth"
+      from (select ${month(sql`o.placed_at`, period.timeZone)} as month, o.currency, count(*)::int as orders,
+              sum(o.total) as revenue, round(avg(o.total), 2) as aov
+            from sales_order ${o} where ${countedOrders(ctx, o, period)}
+            group by 1, 2) months
+      order by month, currency`,
+  );
+}
