@@ -30,7 +30,7 @@ export { LockMode, type MigrationObject } from '@mikro-orm/core';
 // Data: ORM set-up, base entity, SQL helpers, locking.
 export { createOrm, ormConfig, migrate, collectMigrations, type OrmOptions } from './data/orm.js';
 export { WorkspaceOwnedEntity, WorkspaceScopedEntity } from './data/workspace-scoped.entity.js';
-export { sql, queryRows, type SqlFragment } from './data/sql.js';
+export { sql, queryRows, BACKGROUND, type SqlFragment } from './data/sql.js';
 export { newId, isId } from './data/ids.js';
 export {
   loadForUpdate,

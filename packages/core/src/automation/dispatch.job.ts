@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { queryRows, sql } from '../data/sql.js';
+import { BACKGROUND, queryRows, sql } from '../data/sql.js';
 import { EVENT_COLUMNS, toEvent, type EventRow } from '../events/event-rows.js';
 import type { DomainEvent } from '../events/domain-event.js';
 import { defineJob } from '../jobs/job.js';
@@ -25,7 +25,7 @@ interface RuleRow {
 async function workspacesBehind(em: EntityManager) {
   return queryRows(
     em,
-    sql<{ id: string }>`select w.id from workspace w
+    sql<{ id: string }>`${BACKGROUND} select w.id from workspace w
       left join automation_cursor c on c.workspace_id = w.id
       where w.last_event_seq > coalesce(c.last_seq, 0)
         and (exists (select 1 from webhook_endpoint e where e.workspace_id = w.id and e.active and e.deleted_at is null)

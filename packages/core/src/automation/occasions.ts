@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { systemPrincipal } from '../auth/act-as.js';
-import { queryRows, sql, type SqlFragment } from '../data/sql.js';
+import { BACKGROUND, queryRows, sql, type SqlFragment } from '../data/sql.js';
 import { write } from '../events/write.js';
 import { createRequestContext } from '../kernel/context.js';
 import { defineJob } from '../jobs/job.js';
@@ -30,7 +30,7 @@ export async function announceOccasions(runtime: KontraRuntime, occasion: Occasi
   const on = date.toISOString().slice(0, 10);
   const due = await queryRows(
     runtime.orm.em.fork() as EntityManager,
-    sql<{ workspaceId: string; counterpartyId: string; payload: Record<string, unknown> }>`
+    sql<{ workspaceId: string; counterpartyId: string; payload: Record<string, unknown> }>`${BACKGROUND}
       select c.workspace_id as "workspaceId", c.counterparty_id as "counterpartyId", c.payload
       from (${occasion.candidates(on, on.slice(5))}) c
       where not exists (select 1 from occasion_log l where l.workspace_id = c.workspace_id

@@ -12,3 +12,9 @@ export async function queryRows<Row>(em: EntityManager, statement: RawBuilder<Ro
   const result = await statement.execute(em.getKysely());
   return result.rows;
 }
+
+/**
+ * Marks a statement of periodic background work (job scans, retention), which tests that count a
+ * request's statements leave out: `sql\`${BACKGROUND} select …\``.
+ */
+export const BACKGROUND = sql.raw('/* kontra:background */');

@@ -1,4 +1,5 @@
 import {
+  BACKGROUND,
   createRequestContext,
   defineJob,
   LockMode,
@@ -31,7 +32,10 @@ export async function sweepBreaches(runtime: KontraRuntime): Promise<number> {
     const now = runtime.now();
     const due = await queryRows(
       em,
-      sql<{ id: string; workspaceId: string }>`select id, workspace_id as "workspaceId" from support_ticket
+      sql<{
+        id: string;
+        workspaceId: string;
+      }>`${BACKGROUND} select id, workspace_id as "workspaceId" from support_ticket
         where deleted_at is null and (${overdue('first_response', now)} or ${overdue('resolution', now)})
         order by workspace_id limit ${BATCH}`,
     );

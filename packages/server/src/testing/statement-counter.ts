@@ -1,5 +1,8 @@
 import pg from 'pg';
 
+/** How `BACKGROUND` from @kontra/core begins a statement. */
+const BACKGROUND_MARK = '/* kontra:background */';
+
 type Query = pg.Client['query'];
 
 /**
@@ -17,7 +20,10 @@ class StatementCounter {
     const original: Query = pg.Client.prototype.query;
     const countOne = () => this.#count++;
     pg.Client.prototype.query = function (this: pg.Client, ...args: Parameters<Query>) {
-      countOne();
+      const [statement] = args as unknown as [string | { text?: string }];
+      const text = typeof statement === 'string' ? statement : statement?.text;
+      // Periodic background work (job scans) is not part of the request being measured.
+      if (!text?.startsWith(BACKGROUND_MARK)) countOne();
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as Query;
   }
