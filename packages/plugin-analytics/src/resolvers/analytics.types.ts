@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DecimalScalar } from '@kontra/core';
 
 @ObjectType('BasketItem', { simpleResolvers: true, description: 'A product bought in one month by one customer' })
@@ -62,4 +62,28 @@ export class OrderValueMonthType {
   @Field(() => DecimalScalar) averageOrderValue!: string;
   @Field(() => Float, { nullable: true, description: 'Change of the average against the month before, as a share' })
   changeFromPreviousMonth!: number | null;
+}
+
+export enum SequenceLevel {
+  PRODUCT = 'PRODUCT',
+  CATEGORY = 'CATEGORY',
+}
+
+registerEnumType(SequenceLevel, { name: 'SequenceLevel' });
+
+@ObjectType('NextPurchase', { simpleResolvers: true, description: 'What customers bought next after A' })
+export class NextPurchaseType {
+  @Field(() => ID, { description: 'A product id, or a category id at CATEGORY level' }) itemId!: string;
+  @Field(() => Int, { description: 'Customers whose next order after A had it' }) customers!: number;
+  @Field(() => Float, { description: "Share of A's customers, 0 to 1" }) confidence!: number;
+  @Field(() => Float, { description: 'Median days from the A order to that next order' }) medianDays!: number;
+}
+
+@ObjectType('PurchaseSequence', { simpleResolvers: true, description: 'Question 2: after buying A, what comes next' })
+export class PurchaseSequenceType {
+  @Field(() => SequenceLevel) level!: SequenceLevel;
+  @Field(() => ID) itemId!: string;
+  @Field(() => Int, { description: 'Customers who bought A' }) customersOfA!: number;
+  @Field(() => Int, { description: 'Of them, those who ordered again after' }) customersWithNextOrder!: number;
+  @Field(() => [NextPurchaseType], { description: 'Most customers first' }) next!: NextPurchaseType[];
 }

@@ -16,10 +16,13 @@ import {
   monthlyBaskets,
   typicalMonthlyBasket,
 } from '../services/sales-analytics.queries.js';
+import { purchaseSequence } from '../services/purchase-sequence.queries.js';
 import {
   ContactWithoutPurchaseType,
   MonthlyBasketType,
   OrderValueMonthType,
+  PurchaseSequenceType,
+  SequenceLevel,
   TypicalMonthlyBasketType,
 } from './analytics.types.js';
 import { checkedPeriod, PeriodInput } from './period.input.js';
@@ -105,6 +108,22 @@ export class SalesAnalyticsResolver {
       within('graceDays', graceDays, 0, 365),
       within('first', first, 1, 1000),
     );
+  }
+
+  @Query(() => PurchaseSequenceType, {
+    description:
+      'Question 2: after their first purchase of a product (or of any product of a category), what customers ' +
+      'buy in their next order, by number of customers, with the share and the median days between',
+  })
+  purchaseSequence(
+    @Arg('itemId', () => ID, { description: 'A product id, or a category id with level: CATEGORY' }) itemId: string,
+    @Arg('level', () => SequenceLevel, { defaultValue: SequenceLevel.PRODUCT }) level: SequenceLevel,
+    @Arg('first', () => Int, { defaultValue: 20, description: '1 to 500' }) first: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    requirePrincipal(ctx);
+    if (!isId(itemId)) throw badUserInput('The item is not an id', [{ path: 'itemId', message: 'must be an id' }]);
+    return purchaseSequence(ctx, level, itemId, within('first', first, 1, 500));
   }
 
   @Query(() => [OrderValueMonthType], { description: 'Average order value per month and currency, and its trend' })

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestServer, type TestClient, type TestServer } from '@kontra/server/testing';
+import { salesPlugin } from '@kontra/plugin-sales';
+import { analyticsPlugin } from '@kontra/plugin-analytics';
+
+let kit: TestServer;
+let admin: TestClient;
+const ids: Record<string, string> = {};
+
+async function ok<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const result = await admin.request<T>(query, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data!;
+}
+
+async function order(customer: string, day: string, skus: string[]) {
+  await ok(`mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
+    input: {
+      counterpartyId: ids[customer],
+      placedAt: `2026-${day}T10:00:00Z`,
+      lines: skus.map((sku) => ({ productId: ids[sku], quantity: '1' })),
+    },
+  });
+}
+
+beforeAll(async () => {
+  kit = await createTestServer({ plugins: [salesPlugin, analyticsPlugin] });
+  admin = await kit.createWorkspace('Sequences');
+  for (const category of ['Equipment', 'Coffee']) {
+    const data = await ok<{ createProductCategory: { id: string } }>(
+      `mutation ($name: String!) { createProductCategory(input: { name: $name }) { id } }`,
+      { name: category },
+    );
+    ids[category] = data.createProductCategory.id;
+  }
+  for (const [sku, category] of [
+    ['GRINDER', 'Equipment'],
+    ['CUPS', 'Equipment'],
+    ['BEANS', 'Coffee'],
+    ['FILTER', 'Coffee'],
+  ] as const) {
+    const data = await ok<{ createProduct: { id: string } }>(
+      `mutation ($sku: String!, $category: ID!) { createProduct(input: { sku: $sku, name: $sku, unitPrice: "10.00", categoryId: $category }) { id } }`,
+      { sku, category: ids[category] },
+    );
+    ids[sku] = data.createProduct.id;
+  }
+  for (const name of ['P', 'Q', 'R', 'S', 'T']) {
+    const data = await ok<{ createCounterparty: { id: string } }>(
+      `mutation ($name: String!) { createCounterparty(input: { kind: ORGANISATION, displayName: $name }) { id } }`,
+      { name },
+    );
+    ids[name] = data.createCounterparty.id;
+  }
+  await order('P', '01-01', ['GRINDER']);
+  await order('P', '01-11', ['BEANS', 'FILTER']); // P's next order: 10 days later
+  await order('P', '02-01', ['BEANS']); // later repeats do not count again
+  await order('Q', '01-05', ['GRINDER']);
+  await order('Q', '01-08', ['BEANS']); // 3 days later
+  await order('Q', '01-20', ['GRINDER']); // a second grinder: only the first purchase of A counts
+  await order('Q', '01-22', ['BEANS']);
+  await order('R', '01-03', ['GRINDER', 'BEANS']); // bought with A, not after it
+  await order('R', '02-02', ['CUPS']); // 30 days later
+  await order('S', '01-04', ['BEANS']); // never bought A
+  await order('T', '01-02', ['GRINDER']); // never ordered again
+}, 60_000);
+afterAll(() => kit.close());
+
+const QUERY = `query ($id: ID!, $level: SequenceLevel!) { purchaseSequence(itemId: $id, level: $level) {
+  customersOfA customersWithNextOrder next { itemId customers confidence medianDays } } }`;
+
+interface Sequence {
+  purchaseSequence: {
+    customersOfA: number;
+    customersWithNextOrder: number;
+    next: { itemId: string; customers: number; confidence: number; medianDays: number }[];
+  };
+}
+
+describe('question 2: what customers buy next', () => {
+  it('counts customers, not orders, in the order after their first purchase of a product', async () => {
+    const data = await ok<Sequence>(QUERY, { id: ids.GRINDER, level: 'PRODUCT' });
+    expect(data.purchaseSequence.customersOfA).toBe(4);
+    expect(data.purchaseSequence.customersWithNextOrder).toBe(3);
+    const bySku = Object.fromEntries(
+      data.purchaseSequence.next.map((n) => [Object.keys(ids).find((key) => ids[key] === n.itemId), n]),
+    );
+    expect(data.purchaseSequence.next[0]!.itemId).toBe(ids.BEANS);
+    expect(bySku).toEqual({
+      BEANS: { itemId: ids.BEANS, customers: 2, confidence: 0.5, medianDays: 6.5 },
+      FILTER: { itemId: ids.FILTER, customers: 1, confidence: 0.25, medianDays: 10 },
+      CUPS: { itemId: ids.CUPS, customers: 1, confidence: 0.25, medianDays: 30 },
+    });
+  });
+
+  it('works by category too, leaving out the category itself', async () => {
+    const data = await ok<Sequence>(QUERY, { id: ids.Equipment, level: 'CATEGORY' });
+    expect(data.purchaseSequence).toEqual({
+      customersOfA: 4,
+      customersWithNextOrder: 3,
+      next: [{ itemId: ids.Coffee, customers: 2, confidence: 0.5, medianDays: 6.5 }],
+    });
+  });
+});
