@@ -1,6 +1,7 @@
 import { definePlugin } from '@kontra/core';
 import { analyticsConfigSchema } from './config.js';
 import {
+  AudienceMemberResolver,
   ContactWithoutPurchaseResolver,
   MonthlyBasketResolver,
   SalesAnalyticsResolver,
@@ -15,7 +16,7 @@ export const analyticsPlugin = definePlugin({
   version: '0.1.0',
   optionalDependsOn: ['sales', 'support'],
   resolversWith: {
-    sales: [SalesAnalyticsResolver, MonthlyBasketResolver, ContactWithoutPurchaseResolver],
+    sales: [SalesAnalyticsResolver, MonthlyBasketResolver, ContactWithoutPurchaseResolver, AudienceMemberResolver],
   },
   configSchema: analyticsConfigSchema,
 });

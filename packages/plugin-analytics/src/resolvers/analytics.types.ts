@@ -87,3 +87,17 @@ export class PurchaseSequenceType {
   @Field(() => Int, { description: 'Of them, those who ordered again after' }) customersWithNextOrder!: number;
   @Field(() => [NextPurchaseType], { description: 'Most customers first' }) next!: NextPurchaseType[];
 }
+
+@ObjectType('AudienceMember', { simpleResolvers: true, description: 'A customer to tell about a product, and why' })
+export class AudienceMemberType {
+  @Field(() => ID) counterpartyId!: string;
+  @Field(() => Int, { description: 'Category 1, each product bought together with it 2, each predecessor 3' })
+  score!: number;
+
+  @Field({ description: 'Bought another product of its category' }) boughtInCategory!: boolean;
+  @Field(() => [ID], { description: 'Products often bought together with it that this customer bought' })
+  boughtTogetherProductIds!: string[];
+
+  @Field(() => [ID], { description: 'Products customers bought just before it that this customer bought' })
+  boughtPredecessorProductIds!: string[];
+}

@@ -17,7 +17,9 @@ import {
   typicalMonthlyBasket,
 } from '../services/sales-analytics.queries.js';
 import { purchaseSequence } from '../services/purchase-sequence.queries.js';
+import { productAudience } from '../services/audience.queries.js';
 import {
+  AudienceMemberType,
   ContactWithoutPurchaseType,
   MonthlyBasketType,
   OrderValueMonthType,
@@ -126,6 +128,22 @@ export class SalesAnalyticsResolver {
     return purchaseSequence(ctx, level, itemId, within('first', first, 1, 500));
   }
 
+  @Query(() => [AudienceMemberType], {
+    description:
+      'Question 4: who to tell about a product: customers who have not bought it and consent to contact, ' +
+      'by affinity (its category, products bought with it, products bought just before it)',
+  })
+  productAudience(
+    @Arg('productId', () => ID) productId: string,
+    @Arg('first', () => Int, { defaultValue: 100, description: '1 to 5000' }) first: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    requirePrincipal(ctx);
+    if (!isId(productId))
+      throw badUserInput('The product is not an id', [{ path: 'productId', message: 'must be an id' }]);
+    return productAudience(ctx, productId, within('first', first, 1, 5000));
+  }
+
   @Query(() => [OrderValueMonthType], { description: 'Average order value per month and currency, and its trend' })
   averageOrderValue(@Arg('period') period: PeriodInput, @Ctx() ctx: RequestContext) {
     requirePrincipal(ctx);
@@ -146,5 +164,13 @@ export class ContactWithoutPurchaseResolver {
   @FieldResolver(() => CounterpartyType, { nullable: true })
   counterparty(@Root() row: ContactWithoutPurchaseType, @Ctx() ctx: RequestContext) {
     return ctx.loader(counterpartyById).load(row.counterpartyId);
+  }
+}
+
+@Resolver(() => AudienceMemberType)
+export class AudienceMemberResolver {
+  @FieldResolver(() => CounterpartyType, { nullable: true })
+  counterparty(@Root() member: AudienceMemberType, @Ctx() ctx: RequestContext) {
+    return ctx.loader(counterpartyById).load(member.counterpartyId);
   }
 }
