@@ -1,5 +1,6 @@
 import { definePlugin } from '@kontra/core';
 import { analyticsConfigSchema } from './config.js';
+import { SupportAnalyticsResolver } from './resolvers/support-analytics.resolver.js';
 import {
   AudienceMemberResolver,
   ContactWithoutPurchaseResolver,
@@ -17,6 +18,7 @@ export const analyticsPlugin = definePlugin({
   optionalDependsOn: ['sales', 'support'],
   resolversWith: {
     sales: [SalesAnalyticsResolver, MonthlyBasketResolver, ContactWithoutPurchaseResolver, AudienceMemberResolver],
+    support: [SupportAnalyticsResolver],
   },
   configSchema: analyticsConfigSchema,
 });
