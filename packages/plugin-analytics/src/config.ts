@@ -5,6 +5,18 @@ const INTERACTION_TYPES = ['CALL', 'MEETING', 'EMAIL', 'MESSAGE', 'NOTE', 'DOCUM
 export const analyticsConfigSchema = z.object({
   /** What counts as a customer contacting us (question 3), with direction INBOUND. */
   contactInteractionTypes: z.array(z.enum(INTERACTION_TYPES)).min(1).default(['CALL', 'EMAIL', 'MESSAGE']),
+  /** The time zone whose "today" the live dashboard counts. */
+  dashboardTimeZone: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone')
+    .default('UTC'),
 });
 
 export type AnalyticsConfig = z.infer<typeof analyticsConfigSchema>;

@@ -1,6 +1,7 @@
 import { definePlugin } from '@kontra/core';
 import { analyticsConfigSchema } from './config.js';
 import { SupportAnalyticsResolver } from './resolvers/support-analytics.resolver.js';
+import { DashboardResolver } from './resolvers/dashboard.resolver.js';
 import {
   AudienceMemberResolver,
   ContactWithoutPurchaseResolver,
@@ -16,6 +17,7 @@ export const analyticsPlugin = definePlugin({
   name: 'analytics',
   version: '0.1.0',
   optionalDependsOn: ['sales', 'support'],
+  resolvers: [DashboardResolver],
   resolversWith: {
     sales: [SalesAnalyticsResolver, MonthlyBasketResolver, ContactWithoutPurchaseResolver, AudienceMemberResolver],
     support: [SupportAnalyticsResolver],
