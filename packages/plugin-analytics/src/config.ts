@@ -5,6 +5,8 @@ const INTERACTION_TYPES = ['CALL', 'MEETING', 'EMAIL', 'MESSAGE', 'NOTE', 'DOCUM
 export const analyticsConfigSchema = z.object({
   /** What counts as a customer contacting us (question 3), with direction INBOUND. */
   contactInteractionTypes: z.array(z.enum(INTERACTION_TYPES)).min(1).default(['CALL', 'EMAIL', 'MESSAGE']),
+  /** How often the customer summaries behind RFM catch up with the event log (seconds). */
+  summaryRefreshSeconds: z.number().int().min(1).max(3600).default(1),
   /** The time zone whose "today" the live dashboard counts. */
   dashboardTimeZone: z
     .string()

@@ -2,6 +2,9 @@ import { definePlugin } from '@kontra/core';
 import { analyticsConfigSchema } from './config.js';
 import { SupportAnalyticsResolver } from './resolvers/support-analytics.resolver.js';
 import { DashboardResolver } from './resolvers/dashboard.resolver.js';
+import { RfmCustomerResolver, RfmResolver } from './resolvers/rfm.resolver.js';
+import { refreshSummariesJob } from './jobs/refresh-summaries.job.js';
+import { analyticsMigrations } from './migrations/index.js';
 import {
   AudienceMemberResolver,
   ContactWithoutPurchaseResolver,
@@ -19,8 +22,17 @@ export const analyticsPlugin = definePlugin({
   optionalDependsOn: ['sales', 'support'],
   resolvers: [DashboardResolver],
   resolversWith: {
-    sales: [SalesAnalyticsResolver, MonthlyBasketResolver, ContactWithoutPurchaseResolver, AudienceMemberResolver],
+    sales: [
+      SalesAnalyticsResolver,
+      MonthlyBasketResolver,
+      ContactWithoutPurchaseResolver,
+      AudienceMemberResolver,
+      RfmResolver,
+      RfmCustomerResolver,
+    ],
     support: [SupportAnalyticsResolver],
   },
   configSchema: analyticsConfigSchema,
+  migrations: analyticsMigrations,
+  jobs: [refreshSummariesJob],
 });

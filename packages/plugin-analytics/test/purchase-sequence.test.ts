@@ -2,16 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestServer, type TestClient, type TestServer } from '@kontra/server/testing';
 import { salesPlugin } from '@kontra/plugin-sales';
 import { analyticsPlugin } from '@kontra/plugin-analytics';
+import { okAs } from './analytics-helpers.js';
 
 let kit: TestServer;
 let admin: TestClient;
 const ids: Record<string, string> = {};
 
-async function ok<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await admin.request<T>(query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data!;
-}
+const ok = <T>(query: string, variables: Record<string, unknown> = {}) => okAs<T>(admin, query, variables);
 
 async function order(customer: string, day: string, skus: string[]) {
   await ok(`mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {

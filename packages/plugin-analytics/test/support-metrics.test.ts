@@ -2,16 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestServer, type TestClient, type TestServer } from '@kontra/server/testing';
 import { supportPlugin } from '@kontra/plugin-support';
 import { analyticsPlugin } from '@kontra/plugin-analytics';
+import { okAs } from './analytics-helpers.js';
 
 let now = new Date('2026-03-02T10:00:00Z');
 let kit: TestServer;
 let admin: TestClient;
 
-async function ok<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await admin.request<T>(query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data!;
-}
+const ok = <T>(query: string, variables: Record<string, unknown> = {}) => okAs<T>(admin, query, variables);
 
 async function at<T>(time: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   now = new Date(`2026-03-02T${time}:00Z`);

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@kontra/core';
+import { Migration20261124200000AnalyticsSummaries } from './Migration20261124200000AnalyticsSummaries.js';
+
+/** The analytics plugin's migrations in order; never edit one that has shipped, add a new one. */
+export const analyticsMigrations: MigrationObject[] = [
+  { name: 'Migration20261124200000AnalyticsSummaries', class: Migration20261124200000AnalyticsSummaries },
+];

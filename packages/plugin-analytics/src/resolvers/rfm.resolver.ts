@@ -1,0 +1,60 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { badUserInput, counterpartyById, CounterpartyType, requirePrincipal, type RequestContext } from '@kontra/core';
+import { rfmCustomers, rfmReport } from '../services/rfm.queries.js';
+import { RfmCustomerType, RfmReportType } from './rfm.types.js';
+
+const SEGMENTS = [
+  'CHAMPIONS',
+  'LOYAL',
+  'POTENTIAL_LOYALIST',
+  'NEW',
+  'NEEDS_ATTENTION',
+  'CANNOT_LOSE',
+  'AT_RISK',
+  'LOST',
+];
+
+function checkedCurrency(currency: string): string {
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    throw badUserInput('The currency is invalid', [
+      { path: 'currency', message: 'must be an ISO 4217 code such as EUR' },
+    ]);
+  }
+  return currency;
+}
+
+/** RFM from the customer summaries the refresh job keeps (fresh within seconds; see `asOf`). */
+@Resolver()
+export class RfmResolver {
+  @Query(() => RfmReportType, { description: 'Customers of one currency by RFM segment, with the summaries’ asOf' })
+  rfm(@Arg('currency', { defaultValue: 'EUR' }) currency: string, @Ctx() ctx: RequestContext) {
+    requirePrincipal(ctx);
+    return rfmReport(ctx, checkedCurrency(currency));
+  }
+
+  @Query(() => [RfmCustomerType], { description: 'Customers with their RFM quintiles and segment, best first' })
+  rfmCustomers(
+    @Arg('currency', { defaultValue: 'EUR' }) currency: string,
+    @Arg('segment', () => String, { nullable: true }) segment: string | null,
+    @Arg('first', () => Int, { defaultValue: 100, description: '1 to 5000' }) first: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    requirePrincipal(ctx);
+    if (segment && !SEGMENTS.includes(segment)) {
+      throw badUserInput('The segment is unknown', [
+        { path: 'segment', message: `must be one of ${SEGMENTS.join(', ')}` },
+      ]);
+    }
+    if (first < 1 || first > 5000)
+      throw badUserInput('first is out of range', [{ path: 'first', message: 'must be 1 to 5000' }]);
+    return rfmCustomers(ctx, checkedCurrency(currency), segment ?? null, first);
+  }
+}
+
+@Resolver(() => RfmCustomerType)
+export class RfmCustomerResolver {
+  @FieldResolver(() => CounterpartyType, { nullable: true })
+  counterparty(@Root() row: RfmCustomerType, @Ctx() ctx: RequestContext) {
+    return ctx.loader(counterpartyById).load(row.counterpartyId);
+  }
+}
