@@ -3,6 +3,7 @@ import { analyticsConfigSchema } from './config.js';
 import { SupportAnalyticsResolver } from './resolvers/support-analytics.resolver.js';
 import { DashboardResolver } from './resolvers/dashboard.resolver.js';
 import { RfmCustomerResolver, RfmResolver } from './resolvers/rfm.resolver.js';
+import { PortraitResolver } from './resolvers/portrait.resolver.js';
 import { refreshSummariesJob } from './jobs/refresh-summaries.job.js';
 import { analyticsMigrations } from './migrations/index.js';
 import {
@@ -29,6 +30,7 @@ export const analyticsPlugin = definePlugin({
       AudienceMemberResolver,
       RfmResolver,
       RfmCustomerResolver,
+      PortraitResolver,
     ],
     support: [SupportAnalyticsResolver],
   },
