@@ -1,18 +1,12 @@
 import { queryRows, sql, workspaceIdOf, type RequestContext } from '@kontra/core';
 import type { PeriodInput } from '../resolvers/period.input.js';
+import { periodBounds } from './period-sql.js';
 import type { CohortType, LifetimeValueType, PipelineConversionType } from '../resolvers/portrait.types.js';
-
-function bounds(period: PeriodInput) {
-  return {
-    from: sql`(${period.from}::date)::timestamp at time zone ${period.timeZone}`,
-    to: sql`(${period.to}::date)::timestamp at time zone ${period.timeZone}`,
-  };
-}
 
 /** Cohort retention: customers by first-purchase month in the period, and who bought again in each later month. */
 export async function cohorts(ctx: RequestContext, period: PeriodInput, months: number): Promise<CohortType[]> {
   const workspaceId = workspaceIdOf(ctx);
-  const { from, to } = bounds(period);
+  const { from, to } = periodBounds(period);
   const rows = await queryRows(
     ctx.em,
     sql<{ cohort: string; size: number; monthsAfter: number; customers: number }>`with counted as (
@@ -72,7 +66,7 @@ export async function pipelineConversion(
   period: PeriodInput,
 ): Promise<PipelineConversionType> {
   const workspaceId = workspaceIdOf(ctx);
-  const { from, to } = bounds(period);
+  const { from, to } = periodBounds(period);
   const rows = await queryRows(
     ctx.em,
     sql<{

@@ -1,5 +1,6 @@
 import { queryRows, sql, workspaceIdOf, type RequestContext, type SqlFragment } from '@kontra/core';
 import type { PeriodInput } from '../resolvers/period.input.js';
+import { periodBounds } from './period-sql.js';
 import type {
   ContactWithoutPurchaseType,
   MonthlyBasketType,
@@ -13,20 +14,13 @@ import type {
  * was cancelled or refunded; months and periods are read in the period's time zone.
  */
 
-function bounds(period: PeriodInput) {
-  return {
-    from: sql`(${period.from}::date)::timestamp at time zone ${period.timeZone}`,
-    to: sql`(${period.to}::date)::timestamp at time zone ${period.timeZone}`,
-  };
-}
-
 function month(column: SqlFragment, timeZone: string): SqlFragment {
   return sql`to_char(date_trunc('month', ${column} at time zone ${timeZone}), 'YYYY-MM')`;
 }
 
 /** Orders that count, of the caller's workspace, placed in the period. */
 function countedOrders(ctx: RequestContext, o: SqlFragment, period: PeriodInput): SqlFragment {
-  const { from, to } = bounds(period);
+  const { from, to } = periodBounds(period);
   return sql`${o}.workspace_id = ${workspaceIdOf(ctx)} and ${o}.deleted_at is null
     and ${o}.status not in ('CANCELLED', 'REFUNDED') and ${o}.placed_at >= ${from} and ${o}.placed_at < ${to}`;
 }
@@ -157,7 +151,7 @@ export async function contactedWithoutPurchase(
   graceDays: number,
   limit: number,
 ): Promise<ContactWithoutPurchaseType[]> {
-  const { from, to } = bounds(period);
+  const { from, to } = periodBounds(period);
   const workspaceId = workspaceIdOf(ctx);
   return queryRows(
     ctx.em,

@@ -1,5 +1,6 @@
 import { queryRows, sql, workspaceIdOf, type RequestContext } from '@kontra/core';
 import type { PeriodInput } from '../resolvers/period.input.js';
+import { periodBounds } from './period-sql.js';
 import type { SupportMetricsType } from '../resolvers/support-analytics.types.js';
 
 export interface SupportFilter {
@@ -19,8 +20,7 @@ export async function supportMetrics(
   filter: SupportFilter,
 ): Promise<SupportMetricsType> {
   const workspaceId = workspaceIdOf(ctx);
-  const from = sql`(${period.from}::date)::timestamp at time zone ${period.timeZone}`;
-  const to = sql`(${period.to}::date)::timestamp at time zone ${period.timeZone}`;
+  const { from, to } = periodBounds(period);
   const [row] = await queryRows(
     ctx.em,
     sql<SupportMetricsType & { ratingCounts: number[] }>`with tickets as (
