@@ -6,10 +6,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { startThrowawayCluster, stopThrowawayCluster } from '@kontra/server/testing';
 import { generateDataset, type Dataset } from './lib/dataset.ts';
 import { load, waitUntilServing, type LoadResult, type Target } from './lib/load.ts';
+import { benchDatabase } from './lib/database.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const COUNTERPARTIES = Number(process.env.BENCH_COUNTERPARTIES ?? 100_000);
@@ -61,15 +60,8 @@ async function verify(target: Target, list: string, nested: string) {
 }
 
 async function main() {
-  const cluster = process.env.DATABASE_URL ? null : await startThrowawayCluster();
-  const adminUrl = process.env.DATABASE_URL ?? cluster!.url;
-  const databaseUrl = new URL(adminUrl);
-  databaseUrl.pathname = '/kontra_bench';
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query('drop database if exists kontra_bench with (force)');
-  await admin.query('create database kontra_bench');
-  await admin.end();
+  const database = await benchDatabase('kontra_bench');
+  const databaseUrl = database.url;
   const children: ChildProcess[] = [];
   try {
     console.error(
@@ -139,7 +131,7 @@ async function main() {
     console.log(`Kontra / PostGraphile v5:  ${(rps(kontra.name) / rps(peer.name)).toFixed(2)}×  (target ≥ 1.20×)`);
   } finally {
     for (const child of children) child.kill();
-    if (cluster) stopThrowawayCluster(cluster);
+    database.stop();
   }
 }
 

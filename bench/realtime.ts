@@ -8,10 +8,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { corePlugin, createOrm, createWorkspaceWithAdmin, migrate, type EntityManager } from '@kontra/core';
-import { startThrowawayCluster, stopThrowawayCluster } from '@kontra/server/testing';
 import { progress } from './lib/progress.ts';
+import { benchDatabase } from './lib/database.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const WORKSPACES = Number(process.env.BENCH_WORKSPACES ?? 100);
@@ -154,15 +153,8 @@ async function measure(
 }
 
 async function main() {
-  const cluster = process.env.DATABASE_URL ? null : await startThrowawayCluster();
-  const adminUrl = process.env.DATABASE_URL ?? cluster!.url;
-  const databaseUrl = new URL(adminUrl);
-  databaseUrl.pathname = '/kontra_realtime';
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query('drop database if exists kontra_realtime with (force)');
-  await admin.query('create database kontra_realtime');
-  await admin.end();
+  const database = await benchDatabase('kontra_realtime');
+  const databaseUrl = database.url;
   const children: ChildProcess[] = [];
   try {
     const orm = await createOrm({ databaseUrl: databaseUrl.toString(), plugins: [corePlugin] });
@@ -254,7 +246,7 @@ async function main() {
     );
   } finally {
     for (const child of children) child.kill();
-    if (cluster) stopThrowawayCluster(cluster);
+    database.stop();
   }
 }
 

@@ -6,10 +6,11 @@ source "$(dirname "$0")/toolchain.sh"
 cd "$KONTRA_ROOT"
 pnpm install --frozen-lockfile
 pnpm build
-# `./scripts/bench.sh read-path` or `./scripts/bench.sh realtime` runs one; no argument runs both.
+# `./scripts/bench.sh read-path|realtime|analytics` runs one; no argument runs them all.
 case "${1:-all}" in
   read-path) node bench/read-path.ts ;;
   realtime) node bench/realtime.ts ;;
-  all) node bench/read-path.ts && node bench/realtime.ts ;;
-  *) echo "usage: $0 [read-path|realtime]" >&2; exit 2 ;;
+  analytics) node bench/analytics.ts ;;
+  all) node bench/read-path.ts && node bench/realtime.ts && node bench/analytics.ts ;;
+  *) echo "usage: $0 [read-path|realtime|analytics]" >&2; exit 2 ;;
 esac

@@ -35,8 +35,14 @@ export async function productAudience(
       predecessors as (
         select distinct l.product_id from previous_order p join lines l on l.order_id = p.id
         where l.product_id <> ${productId}::uuid),
+      related as (
+        select product_id from together union select product_id from predecessors
+        union select id from sales_product where workspace_id = ${workspaceId} and id <> ${productId}::uuid
+          and category_id = (select category_id from sales_product where id = ${productId}::uuid)
+        union select ${productId}::uuid),
       bought as (
-        select distinct o.counterparty_id, l.product_id from counted o join lines l on l.order_id = o.id),
+        select distinct o.counterparty_id, l.product_id from counted o
+        join lines l on l.order_id = o.id and l.product_id in (select product_id from related)),
       scored as (
         select b.counterparty_id,
           bool_or(p.category_id = (select category_id from sales_product where id = ${productId}::uuid)) as in_category,

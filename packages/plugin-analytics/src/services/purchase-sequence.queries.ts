@@ -15,10 +15,11 @@ export async function purchaseSequence(
 ): Promise<PurchaseSequenceType> {
   const workspaceId = workspaceIdOf(ctx);
   // A line's item: the product itself, or its category.
-  const item =
+  const lines =
     level === SequenceLevel.PRODUCT
-      ? sql`l.product_id`
-      : sql`(select p.category_id from sales_product p where p.id = l.product_id)`;
+      ? sql`select l.order_id, l.product_id as item from sales_order_line l where l.workspace_id = ${workspaceId}`
+      : sql`select l.order_id, p.category_id as item from sales_order_line l
+          join sales_product p on p.id = l.product_id and p.workspace_id = l.workspace_id where l.workspace_id = ${workspaceId}`;
   const rows = await queryRows(
     ctx.em,
     sql<{
@@ -30,8 +31,7 @@ export async function purchaseSequence(
     }>`with counted as (
         select o.id, o.counterparty_id, o.placed_at from sales_order o
         where o.workspace_id = ${workspaceId} and o.deleted_at is null and o.status not in ('CANCELLED', 'REFUNDED')),
-      lines as (
-        select l.order_id, ${item} as item from sales_order_line l where l.workspace_id = ${workspaceId}),
+      lines as (${lines}),
       first_a as (
         select o.counterparty_id, min(o.placed_at) as at from counted o join lines l on l.order_id = o.id
         where l.item = ${itemId}::uuid group by o.counterparty_id),
