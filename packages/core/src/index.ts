@@ -31,7 +31,9 @@ export { LockMode, type MigrationObject } from '@mikro-orm/core';
 export { createOrm, ormConfig, migrate, collectMigrations, type OrmOptions } from './data/orm.js';
 export { WorkspaceOwnedEntity, WorkspaceScopedEntity } from './data/workspace-scoped.entity.js';
 export { sql, queryRows, BACKGROUND, type SqlFragment } from './data/sql.js';
-export { newId, isId } from './data/ids.js';
+export { newId, isId, idFilterValue } from './data/ids.js';
+export { isTimeZone } from './data/time-zone.js';
+export { likePattern } from './graphql/filter-sql.js';
 export {
   loadForUpdate,
   changedFields,

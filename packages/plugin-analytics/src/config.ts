@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '@kontra/core';
 
 const INTERACTION_TYPES = ['CALL', 'MEETING', 'EMAIL', 'MESSAGE', 'NOTE', 'DOCUMENT'] as const;
 
@@ -8,17 +9,7 @@ export const analyticsConfigSchema = z.object({
   /** How often the customer summaries behind RFM catch up with the event log (seconds). */
   summaryRefreshSeconds: z.number().int().min(1).max(3600).default(1),
   /** The time zone whose "today" the live dashboard counts. */
-  dashboardTimeZone: z
-    .string()
-    .refine((zone) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'must be an IANA time zone')
-    .default('UTC'),
+  dashboardTimeZone: z.string().refine(isTimeZone, 'must be an IANA time zone').default('UTC'),
 });
 
 export type AnalyticsConfig = z.infer<typeof analyticsConfigSchema>;

@@ -7,3 +7,47 @@ export async function okAs<T>(client: TestClient, query: string, variables: Reco
   expect(result.errors).toBeUndefined();
   return result.data!;
 }
+
+/** Creates categories and their products (price 10.00), returning ids by category name and SKU. */
+export async function createCatalogue(
+  client: TestClient,
+  categories: readonly string[],
+  products: readonly (readonly [sku: string, category: string])[],
+): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const name of categories) {
+    const data = await okAs<{ createProductCategory: { id: string } }>(
+      client,
+      `mutation ($name: String!) { createProductCategory(input: { name: $name }) { id } }`,
+      { name },
+    );
+    ids[name] = data.createProductCategory.id;
+  }
+  for (const [sku, category] of products) {
+    const data = await okAs<{ createProduct: { id: string } }>(
+      client,
+      `mutation ($sku: String!, $category: ID!) {
+        createProduct(input: { sku: $sku, name: $sku, unitPrice: "10.00", categoryId: $category }) { id } }`,
+      { sku, category: ids[category] },
+    );
+    ids[sku] = data.createProduct.id;
+  }
+  return ids;
+}
+
+/** Places an order of one of each SKU for a customer, on a day of 2026 (`MM-DD`). */
+export async function placeOrderOf(
+  client: TestClient,
+  ids: Record<string, string>,
+  customer: string,
+  day: string,
+  skus: string[],
+) {
+  await okAs(client, `mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
+    input: {
+      counterpartyId: ids[customer],
+      placedAt: `2026-${day}T10:00:00Z`,
+      lines: skus.map((sku) => ({ productId: ids[sku], quantity: '1' })),
+    },
+  });
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestServer, type TestClient, type TestServer } from '@kontra/server/testing';
 import { salesPlugin } from '@kontra/plugin-sales';
 import { analyticsPlugin } from '@kontra/plugin-analytics';
-import { okAs } from './analytics-helpers.js';
+import { createCatalogue, okAs, placeOrderOf } from './analytics-helpers.js';
 
 let kit: TestServer;
 let admin: TestClient;
@@ -10,39 +10,25 @@ const ids: Record<string, string> = {};
 
 const ok = <T>(query: string, variables: Record<string, unknown> = {}) => okAs<T>(admin, query, variables);
 
-async function order(customer: string, day: string, skus: string[]) {
-  await ok(`mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
-    input: {
-      counterpartyId: ids[customer],
-      placedAt: `2026-${day}T10:00:00Z`,
-      lines: skus.map((sku) => ({ productId: ids[sku], quantity: '1' })),
-    },
-  });
-}
+const order = (customer: string, day: string, skus: string[]) => placeOrderOf(admin, ids, customer, day, skus);
 
 beforeAll(async () => {
   kit = await createTestServer({ plugins: [salesPlugin, analyticsPlugin] });
   admin = await kit.createWorkspace('Audience');
-  for (const category of ['Machines', 'Accessories', 'Coffee']) {
-    const data = await ok<{ createProductCategory: { id: string } }>(
-      `mutation ($name: String!) { createProductCategory(input: { name: $name }) { id } }`,
-      { name: category },
-    );
-    ids[category] = data.createProductCategory.id;
-  }
-  for (const [sku, category] of [
-    ['ESPRESSO', 'Machines'],
-    ['MILKER', 'Machines'],
-    ['CUPS', 'Accessories'],
-    ['TAMPER', 'Accessories'],
-    ['BEANS', 'Coffee'],
-  ] as const) {
-    const data = await ok<{ createProduct: { id: string } }>(
-      `mutation ($sku: String!, $category: ID!) { createProduct(input: { sku: $sku, name: $sku, unitPrice: "10.00", categoryId: $category }) { id } }`,
-      { sku, category: ids[category] },
-    );
-    ids[sku] = data.createProduct.id;
-  }
+  Object.assign(
+    ids,
+    await createCatalogue(
+      admin,
+      ['Machines', 'Accessories', 'Coffee'],
+      [
+        ['ESPRESSO', 'Machines'],
+        ['MILKER', 'Machines'],
+        ['CUPS', 'Accessories'],
+        ['TAMPER', 'Accessories'],
+        ['BEANS', 'Coffee'],
+      ],
+    ),
+  );
   for (const [name, consent] of [
     ['U', true],
     ['V', true],

@@ -4,7 +4,7 @@ import { isId } from '../data/ids.js';
 import { queryRows, sql } from '../data/sql.js';
 import { User } from '../domain/workspace/user.entity.js';
 import { Workspace } from '../domain/workspace/workspace.entity.js';
-import { EVENT_COLUMNS, toEvent, type EventRow } from '../events/event-rows.js';
+import { readEvent } from '../events/event-rows.js';
 import type { WriteContext } from '../events/write.js';
 import type { KontraRuntime } from '../kernel/runtime.js';
 import { TriggerRule, WebhookEndpoint, type TriggerAction } from './automation.entities.js';
@@ -80,16 +80,13 @@ export async function replayDelivery(runtime: KontraRuntime, tx: WriteContext, d
       )
     : [];
   if (!delivery) throw notFound('WebhookDelivery', deliveryId);
-  const [event] = await queryRows(
-    tx.em,
-    sql<EventRow>`select ${EVENT_COLUMNS} from event_log_entry where workspace_id = ${tx.principal.workspaceId} and id = ${delivery.eventId}`,
-  );
+  const event = await readEvent(tx.em, tx.principal.workspaceId, delivery.eventId);
   if (!event) {
     throw badUserInput('The event is no longer in the log', [
       { path: 'id', message: 'its event was purged by retention' },
     ]);
   }
-  await queueDelivery(runtime, tx.em, toEvent(event), delivery.endpointId, deliveryId);
+  await queueDelivery(runtime, tx.em, event, delivery.endpointId, deliveryId);
   const [replay] = await queryRows(
     tx.em,
     sql<{

@@ -40,15 +40,13 @@ async function workspacesBehind(em: EntityManager) {
  */
 async function dispatchWorkspace(runtime: KontraRuntime, workspaceId: string): Promise<number> {
   return (runtime.orm.em.fork() as EntityManager).transactional(async (em) => {
-    const start = await queryRows(
-      em,
-      sql<{ since: string | null }>`select least(
-          (select min(since_seq) from webhook_endpoint where workspace_id = ${workspaceId} and active and deleted_at is null),
-          (select min(since_seq) from trigger_rule where workspace_id = ${workspaceId} and active and deleted_at is null)) as since`,
-    );
+    // A workspace's first dispatch starts at its oldest active endpoint's or rule's start.
     await queryRows(
       em,
-      sql`insert into automation_cursor (workspace_id, last_seq) values (${workspaceId}, ${start[0]?.since ?? 0})
+      sql`insert into automation_cursor (workspace_id, last_seq)
+        select ${workspaceId}, coalesce(least(
+          (select min(since_seq) from webhook_endpoint where workspace_id = ${workspaceId} and active and deleted_at is null),
+          (select min(since_seq) from trigger_rule where workspace_id = ${workspaceId} and active and deleted_at is null)), 0)
         on conflict do nothing`,
     );
     // Another instance dispatching this workspace holds the lock: leave it to that one.

@@ -7,7 +7,7 @@ import { InteractionDirection, InteractionType } from '../domain/interaction/int
 import { createInteraction } from '../domain/interaction/interaction.service.js';
 import { User } from '../domain/workspace/user.entity.js';
 import type { DomainEvent } from '../events/domain-event.js';
-import { EVENT_COLUMNS, toEvent, type EventRow } from '../events/event-rows.js';
+import { readEvent } from '../events/event-rows.js';
 import { write, type WriteContext } from '../events/write.js';
 import { createRequestContext } from '../kernel/context.js';
 import { defineJob } from '../jobs/job.js';
@@ -95,12 +95,9 @@ export async function runTrigger(runtime: KontraRuntime, runId: string): Promise
         { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
       );
       if (!locked || locked.status !== RunStatus.PENDING) return;
-      const [row] = await queryRows(
-        tx.em,
-        sql<EventRow>`select ${EVENT_COLUMNS} from event_log_entry where workspace_id = ${run.workspace.id} and id = ${run.eventId}`,
-      );
-      if (!row) throw new Error('the event is no longer in the log (retention)');
-      for (const action of rule.actions) await perform(runtime, tx, action, toEvent(row), rule);
+      const event = await readEvent(tx.em, run.workspace.id, run.eventId);
+      if (!event) throw new Error('the event is no longer in the log (retention)');
+      for (const action of rule.actions) await perform(runtime, tx, action, event, rule);
       Object.assign(locked, {
         status: RunStatus.SUCCEEDED,
         attempts: locked.attempts + 1,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { queryRows, sql } from '../data/sql.js';
-import { EVENT_COLUMNS, toEvent, type EventRow } from '../events/event-rows.js';
+import { readEvent } from '../events/event-rows.js';
 import { defineJob } from '../jobs/job.js';
 import type { KontraRuntime } from '../kernel/runtime.js';
 import { SIGNATURE_HEADER, signWebhook } from './webhook-signature.js';
@@ -46,11 +46,8 @@ export async function deliverWebhook(runtime: KontraRuntime, deliveryId: string)
       from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id where d.id = ${deliveryId}`,
   );
   if (!delivery || delivery.status !== 'PENDING') return;
-  const [eventRow] = await queryRows(
-    em,
-    sql<EventRow>`select ${EVENT_COLUMNS} from event_log_entry where workspace_id = ${delivery.workspaceId} and id = ${delivery.eventId}`,
-  );
-  if (!eventRow) {
+  const event = await readEvent(em, delivery.workspaceId, delivery.eventId);
+  if (!event) {
     await record(em, delivery.id, {
       status: 'FAILED',
       code: null,
@@ -58,7 +55,7 @@ export async function deliverWebhook(runtime: KontraRuntime, deliveryId: string)
     });
     return;
   }
-  const body = JSON.stringify({ deliveryId: delivery.id, event: toEvent(eventRow) });
+  const body = JSON.stringify({ deliveryId: delivery.id, event });
   const lastAttempt = delivery.attempts >= WEBHOOK_RETRIES;
   let code: number | null = null;
   let error: string | null = null;
@@ -70,7 +67,7 @@ export async function deliverWebhook(runtime: KontraRuntime, deliveryId: string)
         'user-agent': 'Kontra-Webhooks/1',
         [SIGNATURE_HEADER]: signWebhook(delivery.secret, body, Math.floor(Date.now() / 1000)),
         'kontra-delivery-id': delivery.id,
-        'kontra-event-type': eventRow.type,
+        'kontra-event-type': event.type,
       },
       body,
       redirect: 'manual',

@@ -30,3 +30,14 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 export function isId(value: string): boolean {
   return UUID_PATTERN.test(value);
 }
+
+const MATCHES_NOTHING = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * An optional id argument as a filter value: absent is null, and a malformed id becomes an id that
+ * matches nothing (rather than failing the uuid cast in SQL).
+ */
+export function idFilterValue(id: string | null | undefined): string | null {
+  if (!id) return null;
+  return isId(id) ? id : MATCHES_NOTHING;
+}

@@ -1,4 +1,5 @@
-import { sql } from '../data/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { queryRows, sql } from '../data/sql.js';
 import type { DomainEvent } from './domain-event.js';
 
 /** An event_log_entry row as read with EVENT_COLUMNS. */
@@ -23,4 +24,13 @@ export const EVENT_COLUMNS = sql`id, workspace_id as "workspaceId", seq, type, e
 
 export function toEvent({ origin: _origin, ...row }: EventRow): DomainEvent {
   return { ...row, seq: Number(row.seq), occurredAt: new Date(row.occurredAt) };
+}
+
+/** One logged event by id, or null once retention has purged it. */
+export async function readEvent(em: EntityManager, workspaceId: string, id: string): Promise<DomainEvent | null> {
+  const [row] = await queryRows(
+    em,
+    sql<EventRow>`select ${EVENT_COLUMNS} from event_log_entry where workspace_id = ${workspaceId} and id = ${id}`,
+  );
+  return row ? toEvent(row) : null;
 }

@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { Length } from 'class-validator';
-import { badUserInput, DateScalar } from '@kontra/core';
+import { badUserInput, DateScalar, isTimeZone } from '@kontra/core';
 
 @InputType({ description: 'Local dates in a time zone: from (included) to (excluded)' })
 export class PeriodInput {
@@ -16,9 +16,7 @@ export class PeriodInput {
 /** The period checked: a known time zone and `from` before `to`, at most ten years long. */
 export function checkedPeriod(period: PeriodInput): PeriodInput {
   const problems = [];
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: period.timeZone });
-  } catch {
+  if (!isTimeZone(period.timeZone)) {
     problems.push({ path: 'period.timeZone', message: `"${period.timeZone}" is not an IANA time zone` });
   }
   const days = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000;

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { badUserInput, isId, requirePrincipal, type RequestContext } from '@kontra/core';
+import { requirePrincipal, type RequestContext } from '@kontra/core';
+import { checkedCurrency, checkedId, within } from './arguments.js';
 import { cohorts, lifetimeValue, pipelineConversion } from '../services/portrait.queries.js';
 import { checkedPeriod, PeriodInput } from './period.input.js';
 import { CohortType, LifetimeValueType, PipelineConversionType } from './portrait.types.js';
@@ -18,9 +19,7 @@ export class PortraitResolver {
     @Ctx() ctx: RequestContext,
   ) {
     requirePrincipal(ctx);
-    if (months < 0 || months > 36)
-      throw badUserInput('months is out of range', [{ path: 'months', message: 'must be 0 to 36' }]);
-    return cohorts(ctx, checkedPeriod(period), months);
+    return cohorts(ctx, checkedPeriod(period), within('months', months, 0, 36));
   }
 
   @Query(() => LifetimeValueType, {
@@ -28,12 +27,7 @@ export class PortraitResolver {
   })
   customerLifetimeValue(@Arg('currency', { defaultValue: 'EUR' }) currency: string, @Ctx() ctx: RequestContext) {
     requirePrincipal(ctx);
-    if (!/^[A-Z]{3}$/.test(currency)) {
-      throw badUserInput('The currency is invalid', [
-        { path: 'currency', message: 'must be an ISO 4217 code such as EUR' },
-      ]);
-    }
-    return lifetimeValue(ctx, currency);
+    return lifetimeValue(ctx, checkedCurrency(currency));
   }
 
   @Query(() => PipelineConversionType, {
@@ -45,8 +39,6 @@ export class PortraitResolver {
     @Ctx() ctx: RequestContext,
   ) {
     requirePrincipal(ctx);
-    if (!isId(pipelineId))
-      throw badUserInput('The pipeline is not an id', [{ path: 'pipelineId', message: 'must be an id' }]);
-    return pipelineConversion(ctx, pipelineId, checkedPeriod(period));
+    return pipelineConversion(ctx, checkedId('pipelineId', 'pipeline', pipelineId), checkedPeriod(period));
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { badUserInput, counterpartyById, CounterpartyType, requirePrincipal, type RequestContext } from '@kontra/core';
 import { rfmCustomers, rfmReport } from '../services/rfm.queries.js';
+import { checkedCurrency, within } from './arguments.js';
 import { RfmCustomerType, RfmReportType } from './rfm.types.js';
 
 const SEGMENTS = [
@@ -13,15 +14,6 @@ const SEGMENTS = [
   'AT_RISK',
   'LOST',
 ];
-
-function checkedCurrency(currency: string): string {
-  if (!/^[A-Z]{3}$/.test(currency)) {
-    throw badUserInput('The currency is invalid', [
-      { path: 'currency', message: 'must be an ISO 4217 code such as EUR' },
-    ]);
-  }
-  return currency;
-}
 
 /** RFM from the customer summaries the refresh job keeps (fresh within seconds; see `asOf`). */
 @Resolver()
@@ -45,9 +37,7 @@ export class RfmResolver {
         { path: 'segment', message: `must be one of ${SEGMENTS.join(', ')}` },
       ]);
     }
-    if (first < 1 || first > 5000)
-      throw badUserInput('first is out of range', [{ path: 'first', message: 'must be 1 to 5000' }]);
-    return rfmCustomers(ctx, checkedCurrency(currency), segment ?? null, first);
+    return rfmCustomers(ctx, checkedCurrency(currency), segment ?? null, within('first', first, 1, 5000));
   }
 }
 

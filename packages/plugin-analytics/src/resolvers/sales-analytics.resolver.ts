@@ -5,7 +5,7 @@ import {
   CounterpartyRole,
   CounterpartyType,
   InteractionType,
-  badUserInput,
+  idFilterValue,
   isId,
   requirePrincipal,
   type RequestContext,
@@ -28,6 +28,7 @@ import {
   TypicalMonthlyBasketType,
 } from './analytics.types.js';
 import { checkedPeriod, PeriodInput } from './period.input.js';
+import { checkedId, within } from './arguments.js';
 
 @InputType({ description: 'Which customers a figure covers; all given conditions hold' })
 export class SegmentFilterInput {
@@ -36,23 +37,11 @@ export class SegmentFilterInput {
   @Field(() => ID, { nullable: true }) ownerId?: string;
 }
 
-/** An integer argument within its bounds, or BAD_USER_INPUT naming it. */
-function within(path: string, value: number, min: number, max: number): number {
-  if (value < min || value > max)
-    throw badUserInput(`${path} is out of range`, [{ path, message: `must be ${min} to ${max}` }]);
-  return value;
-}
-
 function segmentOf(filter: SegmentFilterInput | undefined) {
   return {
     role: filter?.role ?? null,
     tag: filter?.tag ?? null,
-    ownerId:
-      filter?.ownerId && isId(filter.ownerId)
-        ? filter.ownerId
-        : filter?.ownerId
-          ? '00000000-0000-0000-0000-000000000000'
-          : null,
+    ownerId: idFilterValue(filter?.ownerId),
   };
 }
 
@@ -124,8 +113,7 @@ export class SalesAnalyticsResolver {
     @Ctx() ctx: RequestContext,
   ) {
     requirePrincipal(ctx);
-    if (!isId(itemId)) throw badUserInput('The item is not an id', [{ path: 'itemId', message: 'must be an id' }]);
-    return purchaseSequence(ctx, level, itemId, within('first', first, 1, 500));
+    return purchaseSequence(ctx, level, checkedId('itemId', 'item', itemId), within('first', first, 1, 500));
   }
 
   @Query(() => [AudienceMemberType], {
@@ -139,9 +127,7 @@ export class SalesAnalyticsResolver {
     @Ctx() ctx: RequestContext,
   ) {
     requirePrincipal(ctx);
-    if (!isId(productId))
-      throw badUserInput('The product is not an id', [{ path: 'productId', message: 'must be an id' }]);
-    return productAudience(ctx, productId, within('first', first, 1, 5000));
+    return productAudience(ctx, checkedId('productId', 'product', productId), within('first', first, 1, 5000));
   }
 
   @Query(() => [OrderValueMonthType], { description: 'Average order value per month and currency, and its trend' })

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, InputType, Query, Resolver } from 'type-graphql';
-import { badUserInput, isId, requirePrincipal, type RequestContext } from '@kontra/core';
+import { badUserInput, idFilterValue, requirePrincipal, type RequestContext } from '@kontra/core';
 import { supportMetrics } from '../services/support-metrics.queries.js';
 import { checkedPeriod, PeriodInput } from './period.input.js';
 import { SupportMetricsType } from './support-analytics.types.js';
@@ -27,11 +27,7 @@ export class SupportAnalyticsResolver {
         { path: 'filter.priority', message: `must be one of ${PRIORITIES.join(', ')}` },
       ]);
     }
-    const queueId = filter?.queueId
-      ? isId(filter.queueId)
-        ? filter.queueId
-        : '00000000-0000-0000-0000-000000000000'
-      : null;
+    const queueId = idFilterValue(filter?.queueId);
     return supportMetrics(ctx, checkedPeriod(period), { queueId, priority: filter?.priority ?? null });
   }
 }

@@ -3,6 +3,7 @@ import {
   ConnectionArgs,
   connectionType,
   counterpartyById,
+  idFilterValue,
   CounterpartyType,
   DateScalar,
   pageWindow,
@@ -16,7 +17,6 @@ import { StageKind } from '../entities/sales.enums.js';
 import { createDeal, moveDeal, toDealRow, updateDeal } from '../services/deal.service.js';
 import {
   dealById,
-  idFilterValue,
   dealPageByParent,
   linesByDeal,
   listDeals,

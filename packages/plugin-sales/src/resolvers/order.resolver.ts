@@ -4,6 +4,7 @@ import {
   connectionType,
   counterpartyById,
   CounterpartyType,
+  idFilterValue,
   isId,
   pageWindow,
   requirePrincipal,
@@ -21,7 +22,7 @@ import {
 } from '../services/order.queries.js';
 import { MoneyAmountType, OrderLineType, OrderType, PlaceOrderInput } from './order.types.js';
 import { DealType, ProductType } from './sales.types.js';
-import { dealById, idFilterValue, productById } from '../services/sales.queries.js';
+import { dealById, productById } from '../services/sales.queries.js';
 
 export const OrderConnection = connectionType<OrderType>(OrderType, 'Order');
 

@@ -1,7 +1,7 @@
 import {
   defineChildPageLoader,
   defineLoader,
-  isId,
+  likePattern,
   workspaceIdOf,
   manyByKey,
   oneByKey,
@@ -61,7 +61,7 @@ export async function listProducts(ctx: RequestContext, query: ProductListQuery)
   if (query.active != null) conditions.push(sql`${p}.active = ${query.active}`);
   if (query.categoryId) conditions.push(sql`${p}.category_id = ${query.categoryId}::uuid`);
   if (query.search) {
-    const pattern = `%${query.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = likePattern(query.search);
     conditions.push(sql`(lower(${p}.name) like ${pattern} or lower(${p}.sku) like ${pattern})`);
   }
   const rows = await queryRows(
@@ -140,14 +140,6 @@ export const stagesByPipeline = defineLoader<string, StageType[]>(async (ctx, id
   for (const row of rows) byStageId.prime(row.id, row);
   return manyByKey(ids, rows, (row) => row.pipelineId);
 });
-
-const MATCHES_NOTHING = '00000000-0000-0000-0000-000000000000';
-
-/** An optional id argument as a filter value: absent is null, a malformed id matches nothing. */
-export function idFilterValue(id: string | null | undefined): string | null {
-  if (!id) return null;
-  return isId(id) ? id : MATCHES_NOTHING;
-}
 
 export interface DealFilterValues {
   pipelineId?: string | null;

@@ -1,3 +1,5 @@
+import { isTimeZone } from '@kontra/core';
+
 /**
  * Business-hours arithmetic in a calendar's own time zone: working intervals per ISO weekday
  * (Monday = 1), minus holidays. Pure functions of instants; daylight-saving changes are handled by
@@ -44,11 +46,7 @@ function minutesOfDay(time: string): number {
 /** Everything wrong with a calendar, as `[field, message]` pairs; empty when it is usable. */
 export function calendarProblems(spec: BusinessCalendarSpec): [string, string][] {
   const problems: [string, string][] = [];
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: spec.timeZone });
-  } catch {
-    problems.push(['timeZone', `"${spec.timeZone}" is not an IANA time zone`]);
-  }
+  if (!isTimeZone(spec.timeZone)) problems.push(['timeZone', `"${spec.timeZone}" is not an IANA time zone`]);
   spec.workingHours.forEach((interval, index) => {
     const path = `workingHours.${index}`;
     if (!Number.isInteger(interval.weekday) || interval.weekday < 1 || interval.weekday > 7) {

@@ -1,6 +1,8 @@
 import {
   defineChildPageLoader,
   defineLoader,
+  idFilterValue,
+  likePattern,
   keyset,
   oneByKey,
   positionOf,
@@ -19,7 +21,6 @@ import type { TicketFilter } from '../resolvers/inputs/ticket-filter.input.js';
 import { TicketOrder } from '../resolvers/inputs/ticket-filter.input.js';
 import type { SlaClockType, TicketType } from '../resolvers/support.types.js';
 import { clockStatus } from './sla-clock.js';
-import { likePattern, matchesNothingUnlessId } from './sql-helpers.js';
 
 const CLOCK_FIELDS = ['target_minutes', 'running_since', 'due_at', 'completed_at', 'breached_at'] as const;
 
@@ -82,13 +83,13 @@ function ticketConditions(ctx: RequestContext, t: SqlFragment, query: TicketQuer
   const conditions = [sql`${t}.workspace_id = ${workspaceIdOf(ctx)}`, sql`${t}.deleted_at is null`];
   if (filter.status?.length) conditions.push(sql`${t}.status::text = any(${filter.status})`);
   if (filter.priority?.length) conditions.push(sql`${t}.priority::text = any(${filter.priority})`);
-  if (filter.queueId) conditions.push(sql`${t}.queue_id = ${matchesNothingUnlessId(filter.queueId)}::uuid`);
-  if (filter.assigneeId) conditions.push(sql`${t}.assignee_id = ${matchesNothingUnlessId(filter.assigneeId)}::uuid`);
+  if (filter.queueId) conditions.push(sql`${t}.queue_id = ${idFilterValue(filter.queueId)}::uuid`);
+  if (filter.assigneeId) conditions.push(sql`${t}.assignee_id = ${idFilterValue(filter.assigneeId)}::uuid`);
   if (filter.unassigned != null) {
     conditions.push(filter.unassigned ? sql`${t}.assignee_id is null` : sql`${t}.assignee_id is not null`);
   }
   if (filter.counterpartyId) {
-    conditions.push(sql`${t}.counterparty_id = ${matchesNothingUnlessId(filter.counterpartyId)}::uuid`);
+    conditions.push(sql`${t}.counterparty_id = ${idFilterValue(filter.counterpartyId)}::uuid`);
   }
   if (filter.tag) conditions.push(sql`${t}.tags @> array[${filter.tag}]::text[]`);
   if (filter.slaBreached != null) {
