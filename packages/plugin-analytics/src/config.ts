@@ -8,8 +8,11 @@ export const analyticsConfigSchema = z.object({
   contactInteractionTypes: z.array(z.enum(INTERACTION_TYPES)).min(1).default(['CALL', 'EMAIL', 'MESSAGE']),
   /** How often the customer summaries behind RFM catch up with the event log (seconds). */
   summaryRefreshSeconds: z.number().int().min(1).max(3600).default(1),
-  /** The time zone whose "today" the live dashboard counts. */
-  dashboardTimeZone: z.string().refine(isTimeZone, 'must be an IANA time zone').default('UTC'),
+  /**
+   * The business's time zone: whose "today" the live dashboard counts, and whose months the
+   * precomputed summaries use (questions asked for whole months in it are answered from them).
+   */
+  reportingTimeZone: z.string().refine(isTimeZone, 'must be an IANA time zone').default('UTC'),
 });
 
 export type AnalyticsConfig = z.infer<typeof analyticsConfigSchema>;

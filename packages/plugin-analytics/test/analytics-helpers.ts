@@ -51,3 +51,17 @@ export async function placeOrderOf(
     },
   });
 }
+
+/**
+ * Waits until the workspace's precomputed summaries include everything written before the call
+ * (their `asOf`, here read from RFM, passes the call's time); the refresh job runs every second.
+ */
+export async function summariesCaughtUp(client: TestClient): Promise<void> {
+  const since = Date.now();
+  for (const started = since; Date.now() - started < 10_000;) {
+    const data = await okAs<{ rfm: { asOf: string | null } }>(client, '{ rfm { asOf } }');
+    if (data.rfm.asOf && Date.parse(data.rfm.asOf) >= since) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the summaries did not catch up within 10 s');
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestServer, type TestClient, type TestServer } from '@kontra/server/testing';
 import { salesPlugin } from '@kontra/plugin-sales';
 import { analyticsPlugin } from '@kontra/plugin-analytics';
-import { createCatalogue, okAs, placeOrderOf } from './analytics-helpers.js';
+import { createCatalogue, okAs, placeOrderOf, summariesCaughtUp } from './analytics-helpers.js';
 
 let kit: TestServer;
 let admin: TestClient;
@@ -53,6 +53,7 @@ beforeAll(async () => {
   await order('M', '01-09', ['MILKER']); // same category
   await order('Y', '01-09', ['BEANS']); // nothing to do with it
   await order('Z', '01-09', ['TAMPER']); // would qualify, but gave no consent
+  await summariesCaughtUp(admin);
 }, 60_000);
 afterAll(() => kit.close());
 
@@ -60,18 +61,24 @@ describe('question 4: who to tell about a product', () => {
   it('ranks customers by affinity, leaving out buyers and those without consent', async () => {
     const data = await ok<{
       productAudience: {
-        score: number;
-        boughtInCategory: boolean;
-        boughtTogetherProductIds: string[];
-        boughtPredecessorProductIds: string[];
-        counterparty: { displayName: string };
-      }[];
+        productId: string;
+        asOf: string;
+        customers: {
+          score: number;
+          boughtInCategory: boolean;
+          boughtTogetherProductIds: string[];
+          boughtPredecessorProductIds: string[];
+          counterparty: { displayName: string };
+        }[];
+      };
     }>(
-      `query ($id: ID!) { productAudience(productId: $id) { score boughtInCategory boughtTogetherProductIds
-        boughtPredecessorProductIds counterparty { displayName } } }`,
+      `query ($id: ID!) { productAudience(productId: $id) { productId asOf customers { score boughtInCategory
+        boughtTogetherProductIds boughtPredecessorProductIds counterparty { displayName } } } }`,
       { id: ids.ESPRESSO },
     );
-    expect(data.productAudience).toEqual([
+    expect(data.productAudience.productId).toBe(ids.ESPRESSO);
+    expect(Date.parse(data.productAudience.asOf)).toBeLessThanOrEqual(Date.now());
+    expect(data.productAudience.customers).toEqual([
       {
         counterparty: { displayName: 'X' },
         score: 3,

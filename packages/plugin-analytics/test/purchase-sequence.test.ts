@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestServer, type TestClient, type TestServer } from '@kontra/server/testing';
 import { salesPlugin } from '@kontra/plugin-sales';
 import { analyticsPlugin } from '@kontra/plugin-analytics';
-import { createCatalogue, okAs, placeOrderOf } from './analytics-helpers.js';
+import { createCatalogue, okAs, placeOrderOf, summariesCaughtUp } from './analytics-helpers.js';
 
 let kit: TestServer;
 let admin: TestClient;
@@ -46,14 +46,16 @@ beforeAll(async () => {
   await order('R', '02-02', ['CUPS']); // 30 days later
   await order('S', '01-04', ['BEANS']); // never bought A
   await order('T', '01-02', ['GRINDER']); // never ordered again
+  await summariesCaughtUp(admin);
 }, 60_000);
 afterAll(() => kit.close());
 
 const QUERY = `query ($id: ID!, $level: SequenceLevel!) { purchaseSequence(itemId: $id, level: $level) {
-  customersOfA customersWithNextOrder next { itemId customers confidence medianDays } } }`;
+  asOf customersOfA customersWithNextOrder next { itemId customers confidence medianDays } } }`;
 
 interface Sequence {
   purchaseSequence: {
+    asOf: string;
     customersOfA: number;
     customersWithNextOrder: number;
     next: { itemId: string; customers: number; confidence: number; medianDays: number }[];
@@ -79,9 +81,25 @@ describe('question 2: what customers buy next', () => {
   it('works by category too, leaving out the category itself', async () => {
     const data = await ok<Sequence>(QUERY, { id: ids.Equipment, level: 'CATEGORY' });
     expect(data.purchaseSequence).toEqual({
+      asOf: expect.any(String),
       customersOfA: 4,
       customersWithNextOrder: 3,
       next: [{ itemId: ids.Coffee, customers: 2, confidence: 0.5, medianDays: 6.5 }],
     });
+  });
+
+  it('follows a product into another category once the summaries catch up', async () => {
+    const cups = await ok<{ product: { version: number } }>(`query ($id: ID!) { product(id: $id) { version } }`, {
+      id: ids.CUPS,
+    });
+    await ok(`mutation ($input: UpdateProductInput!) { updateProduct(input: $input) { id } }`, {
+      input: { id: ids.CUPS, version: cups.product.version, categoryId: ids.Coffee },
+    });
+    await summariesCaughtUp(admin);
+    // Equipment is now the grinder alone; R's cups, 30 days after it, are coffee things.
+    const data = await ok<Sequence>(QUERY, { id: ids.Equipment, level: 'CATEGORY' });
+    expect(data.purchaseSequence.next).toEqual([
+      { itemId: ids.Coffee, customers: 3, confidence: 0.75, medianDays: 10 },
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestServer, type TestClient, type TestServer } from '@kontra/server/testing';
 import { salesPlugin } from '@kontra/plugin-sales';
 import { analyticsPlugin } from '@kontra/plugin-analytics';
-import { okAs } from './analytics-helpers.js';
+import { okAs, summariesCaughtUp } from './analytics-helpers.js';
 
 let kit: TestServer;
 let admin: TestClient;
@@ -33,7 +33,11 @@ async function contact(counterpartyId: string, occurredAt: string, type = 'CALL'
 const BERLIN_JANUARY = { from: '2026-01-01', to: '2026-02-01', timeZone: 'Europe/Berlin' };
 
 beforeAll(async () => {
-  kit = await createTestServer({ plugins: [salesPlugin, analyticsPlugin] });
+  // Months in Berlin come from the precomputed summaries, other time zones from the orders.
+  kit = await createTestServer({
+    plugins: [salesPlugin, analyticsPlugin],
+    pluginConfig: { analytics: { reportingTimeZone: 'Europe/Berlin' } },
+  });
   admin = await kit.createWorkspace('Analytics');
   for (const [sku, price] of [
     ['BEANS', '20.00'],
@@ -69,6 +73,7 @@ beforeAll(async () => {
   await contact(ids.anna, '2026-01-21T10:00:00Z');
   await contact(ids.dora, '2026-01-30T10:00:00Z', 'MESSAGE');
   await order(ids.dora, '2026-02-03T10:00:00Z', [['MILK', '1']]);
+  await summariesCaughtUp(admin);
 }, 60_000);
 afterAll(() => kit.close());
 
@@ -100,23 +105,44 @@ describe('question 1: the typical monthly basket', () => {
   });
 
   it('ranks products by the share of customer-months that contain them; a customer who bought nothing is absent', async () => {
-    const data = await ok<{
-      typicalMonthlyBasket: {
-        customerMonths: number;
-        customers: number;
-        items: { sku: string; customerMonths: number; share: number; averageQuantity: string }[];
-      };
-    }>(
-      `query ($period: PeriodInput!) { typicalMonthlyBasket(period: $period) { customerMonths customers
-        items { sku customerMonths share averageQuantity } } }`,
-      { period: BERLIN_JANUARY },
-    );
-    // January in Berlin: Anna (BEANS 3, MILK 4) and Bert (BEANS 3); Cora bought nothing.
-    expect(data.typicalMonthlyBasket).toEqual({
+    const basket = async (period: Record<string, string>) =>
+      (
+        await ok<{
+          typicalMonthlyBasket: {
+            asOf: string;
+            customerMonths: number;
+            customers: number;
+            items: { sku: string; customerMonths: number; share: number; averageQuantity: string }[];
+          };
+        }>(
+          `query ($period: PeriodInput!) { typicalMonthlyBasket(period: $period) { asOf customerMonths customers
+            items { sku customerMonths share averageQuantity } } }`,
+          { period },
+        )
+      ).typicalMonthlyBasket;
+    // January in Berlin, from the summaries: Anna (BEANS 3, MILK 4) and Bert (BEANS 3); Cora bought nothing.
+    const { asOf, ...fromSummaries } = await basket(BERLIN_JANUARY);
+    expect(Date.parse(asOf)).toBeLessThanOrEqual(Date.now());
+    expect(fromSummaries).toEqual({
       customerMonths: 2,
       customers: 2,
       items: [
         { sku: 'BEANS', customerMonths: 2, share: 1, averageQuantity: '3.000' },
+        { sku: 'MILK', customerMonths: 1, share: 0.5, averageQuantity: '4.000' },
+      ],
+    });
+    // Not whole months, so read from the orders: the same answer.
+    const { asOf: now, ...fromOrders } = await basket({ ...BERLIN_JANUARY, to: '2026-01-31' });
+    expect(fromOrders).toEqual(fromSummaries);
+    expect(Date.parse(now)).toBeGreaterThanOrEqual(Date.parse(asOf));
+    // January in UTC includes Anna's cups of 31 January, 23:30.
+    const { asOf: _, ...utc } = await basket({ from: '2026-01-01', to: '2026-02-01', timeZone: 'UTC' });
+    expect(utc).toEqual({
+      customerMonths: 2,
+      customers: 2,
+      items: [
+        { sku: 'BEANS', customerMonths: 2, share: 1, averageQuantity: '3.000' },
+        { sku: 'CUPS', customerMonths: 1, share: 0.5, averageQuantity: '1.000' },
         { sku: 'MILK', customerMonths: 1, share: 0.5, averageQuantity: '4.000' },
       ],
     });
@@ -151,20 +177,13 @@ describe('question 3: contacted but did not buy', () => {
 
 describe('average order value', () => {
   it('per month, with the change against the month before', async () => {
-    const data = await ok<{
-      averageOrderValue: {
-        month: string;
-        orders: number;
-        revenue: string;
-        averageOrderValue: string;
-        changeFromPreviousMonth: number | null;
-      }[];
-    }>(
-      `query ($period: PeriodInput!) { averageOrderValue(period: $period) { month orders revenue averageOrderValue changeFromPreviousMonth } }`,
-      { period: { from: '2026-01-01', to: '2026-03-01', timeZone: 'Europe/Berlin' } },
-    );
+    const QUERY = `query ($period: PeriodInput!) { averageOrderValue(period: $period) {
+      asOf months { month orders revenue averageOrderValue changeFromPreviousMonth } } }`;
+    type Answer = { averageOrderValue: { asOf: string; months: Record<string, unknown>[] } };
+    const berlin = { from: '2026-01-01', to: '2026-03-01', timeZone: 'Europe/Berlin' };
+    const data = await ok<Answer>(QUERY, { period: berlin });
     // January: 50 + 20 + 60 = 130 over 3 orders; February: Anna's 30 and Dora's 2.50.
-    expect(data.averageOrderValue).toEqual([
+    expect(data.averageOrderValue.months).toEqual([
       { month: '2026-01', orders: 3, revenue: '130.00', averageOrderValue: '43.33', changeFromPreviousMonth: null },
       {
         month: '2026-02',
@@ -174,11 +193,14 @@ describe('average order value', () => {
         changeFromPreviousMonth: expect.closeTo(16.25 / 43.33 - 1, 6),
       },
     ]);
+    // The same from the orders (not whole months: up to the last day of February).
+    const fromOrders = await ok<Answer>(QUERY, { period: { ...berlin, to: '2026-02-28' } });
+    expect(fromOrders.averageOrderValue.months).toEqual(data.averageOrderValue.months);
   });
 
   it('refuses an unknown time zone or an empty period', async () => {
     const bad = await admin.request(
-      `{ averageOrderValue(period: { from: "2026-02-01", to: "2026-01-01", timeZone: "Mars/Base" }) { month } }`,
+      `{ averageOrderValue(period: { from: "2026-02-01", to: "2026-01-01", timeZone: "Mars/Base" }) { asOf } }`,
     );
     expect(bad.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(bad.errors![0]!.extensions!.problems).toEqual([

@@ -1,35 +1,31 @@
 import { BACKGROUND, defineJob, queryRows, sql, type EntityManager, type KontraRuntime } from '@kontra/core';
+import { summaryRebuild } from '../services/summary-rebuild.js';
 
-/** Events after which a customer's purchase summary may have changed. */
+/** Events after which a customer's purchase summaries may have changed. */
 const ORDER_EVENTS = ['sales.orderPlaced', 'sales.orderStatusChanged', 'sales.orderCancelled'];
 
-/** Recomputes the summaries of some customers (all when `counterpartyIds` is null) from the orders. */
-function rebuild(workspaceId: string, counterpartyIds: string[] | null) {
-  const only = counterpartyIds ? sql`and counterparty_id = any(${counterpartyIds}::uuid[])` : sql``;
-  return [
-    sql`delete from analytics_customer_summary where workspace_id = ${workspaceId} ${only}`,
-    sql`insert into analytics_customer_summary (workspace_id, counterparty_id, currency, orders, revenue, first_order_at, last_order_at)
-      select workspace_id, counterparty_id, currency, count(*), sum(total), min(placed_at), max(placed_at)
-      from sales_order where workspace_id = ${workspaceId} and deleted_at is null and status not in ('CANCELLED', 'REFUNDED') ${only}
-      group by workspace_id, counterparty_id, currency`,
-  ];
+interface RefreshState {
+  lastSeq: string;
+  timeZone: string;
 }
 
 /**
- * Brings every workspace's customer summaries up to date with its event log: the customers named
- * by order events since the last refresh are recomputed from their orders (a workspace seen for
- * the first time is built whole), and the refresh time, which results carry as `asOf`, advances,
- * all in one transaction per workspace.
+ * Brings every workspace's summaries up to date with its event log: the customers named by order
+ * events since the last refresh, and the buyers of products that moved to another category, are
+ * recomputed from their orders; a workspace seen for the first time or a new reporting time zone
+ * rebuilds the workspace whole.
+ * The refresh time, which results carry as `asOf`, is taken before the log is read, so every event
+ * committed before `asOf` is in. One transaction per workspace.
  */
 export async function refreshSummaries(runtime: KontraRuntime): Promise<number> {
   if (!runtime.plugins.some((plugin) => plugin.name === 'sales')) return 0;
+  const { reportingTimeZone } = runtime.config('analytics');
   const em = runtime.orm.em.fork() as EntityManager;
   const behind = await queryRows(
     em,
-    sql<{ id: string; currentSeq: string }>`${BACKGROUND}
-      select w.id, w.last_event_seq as "currentSeq" from workspace w
-      left join analytics_refresh r on r.workspace_id = w.id
-      where r.workspace_id is null or w.last_event_seq > r.last_seq`,
+    sql<{ id: string }>`${BACKGROUND}
+      select w.id from workspace w left join analytics_refresh r on r.workspace_id = w.id
+      where r.workspace_id is null or w.last_event_seq > r.last_seq or r.time_zone <> ${reportingTimeZone}`,
   );
   for (const workspace of behind) {
     await em.fork().transactional(async (tx) => {
@@ -42,30 +38,43 @@ export async function refreshSummaries(runtime: KontraRuntime): Promise<number> 
         }>`select pg_try_advisory_xact_lock(hashtext('analytics_refresh'), hashtext(${workspace.id})) as got`,
       );
       if (!lock?.got) return;
-      const [current] = await queryRows(
+      const asOf = runtime.now();
+      const [{ upTo }] = (await queryRows(
         db,
-        sql<{
-          lastSeq: string;
-        }>`select last_seq as "lastSeq" from analytics_refresh where workspace_id = ${workspace.id}`,
+        sql<{ upTo: string }>`select last_event_seq as "upTo" from workspace where id = ${workspace.id}`,
+      )) as [{ upTo: string }];
+      const [state] = await queryRows(
+        db,
+        sql<RefreshState>`select r.last_seq as "lastSeq", r.time_zone as "timeZone"
+          from analytics_refresh r where r.workspace_id = ${workspace.id}`,
       );
-      const upTo = workspace.currentSeq;
-      if (!current) {
-        for (const statement of rebuild(workspace.id, null)) await queryRows(db, statement);
-      } else {
+      let customers: string[] | null = null;
+      if (state && state.timeZone === reportingTimeZone) {
         const changed = await queryRows(
           db,
-          sql<{ id: string }>`select distinct counterparty_id as id from event_log_entry
-            where workspace_id = ${workspace.id} and seq > ${current.lastSeq} and seq <= ${upTo}
-              and type = any(${ORDER_EVENTS}) and counterparty_id is not null`,
+          sql<{ id: string }>`with events as (
+              select * from event_log_entry where workspace_id = ${workspace.id} and seq > ${state.lastSeq} and seq <= ${upTo})
+            select counterparty_id as id from events where type = any(${ORDER_EVENTS}) and counterparty_id is not null
+            union
+            select f.counterparty_id from events e join analytics_first_purchase f on f.workspace_id = ${workspace.id}
+              and f.level = 'PRODUCT' and f.item_id = e.entity_id
+            where e.type = 'sales.productUpdated' and e.changes ? 'categoryId'`,
         );
-        const ids = changed.map((c) => c.id);
-        if (ids.length) for (const statement of rebuild(workspace.id, ids)) await queryRows(db, statement);
+        customers = changed.map((c) => c.id);
+      }
+      // A whole workspace's rebuild sorts and groups millions of rows: let it do so in memory.
+      if (customers === null) await queryRows(db, sql`set local work_mem = '256MB'`);
+      if (customers === null || customers.length) {
+        for (const statement of summaryRebuild(workspace.id, customers, reportingTimeZone)) {
+          await queryRows(db, statement);
+        }
       }
       await queryRows(
         db,
-        sql`insert into analytics_refresh (workspace_id, last_seq, refreshed_at) values (${workspace.id}, ${upTo}, ${runtime.now()})
+        sql`insert into analytics_refresh (workspace_id, last_seq, refreshed_at, time_zone)
+          values (${workspace.id}, ${upTo}, ${asOf}, ${reportingTimeZone})
           on conflict (workspace_id) do update set last_seq = greatest(analytics_refresh.last_seq, excluded.last_seq),
-            refreshed_at = excluded.refreshed_at`,
+            refreshed_at = excluded.refreshed_at, time_zone = excluded.time_zone`,
       );
     });
   }

@@ -37,6 +37,7 @@ export class TypicalBasketItemType {
 
 @ObjectType('TypicalMonthlyBasket', { simpleResolvers: true })
 export class TypicalMonthlyBasketType {
+  @Field({ description: 'Everything committed before this time is in the answer' }) asOf!: Date;
   @Field(() => Int, { description: 'Customer-months with at least one purchase' }) customerMonths!: number;
   @Field(() => Int) customers!: number;
   @Field(() => [TypicalBasketItemType], { description: 'Most frequent first' }) items!: TypicalBasketItemType[];
@@ -64,6 +65,12 @@ export class OrderValueMonthType {
   changeFromPreviousMonth!: number | null;
 }
 
+@ObjectType('OrderValueReport', { simpleResolvers: true })
+export class OrderValueReportType {
+  @Field({ description: 'Everything committed before this time is in the answer' }) asOf!: Date;
+  @Field(() => [OrderValueMonthType]) months!: OrderValueMonthType[];
+}
+
 export enum SequenceLevel {
   PRODUCT = 'PRODUCT',
   CATEGORY = 'CATEGORY',
@@ -81,6 +88,11 @@ export class NextPurchaseType {
 
 @ObjectType('PurchaseSequence', { simpleResolvers: true, description: 'Question 2: after buying A, what comes next' })
 export class PurchaseSequenceType {
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Everything committed before this time is in the answer; null before the summaries are first built',
+  })
+  asOf!: Date | null;
   @Field(() => SequenceLevel) level!: SequenceLevel;
   @Field(() => ID) itemId!: string;
   @Field(() => Int, { description: 'Customers who bought A' }) customersOfA!: number;
@@ -100,4 +112,15 @@ export class AudienceMemberType {
 
   @Field(() => [ID], { description: 'Products customers bought just before it that this customer bought' })
   boughtPredecessorProductIds!: string[];
+}
+
+@ObjectType('ProductAudience', { simpleResolvers: true, description: 'Question 4: who to tell about a product' })
+export class ProductAudienceType {
+  @Field(() => ID) productId!: string;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Everything committed before this time is in the answer; null before the summaries are first built',
+  })
+  asOf!: Date | null;
+  @Field(() => [AudienceMemberType], { description: 'Highest score first' }) customers!: AudienceMemberType[];
 }

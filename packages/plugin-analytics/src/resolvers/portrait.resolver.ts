@@ -3,12 +3,12 @@ import { requirePrincipal, type RequestContext } from '@kontra/core';
 import { checkedCurrency, checkedId, within } from './arguments.js';
 import { cohorts, lifetimeValue, pipelineConversion } from '../services/portrait.queries.js';
 import { checkedPeriod, PeriodInput } from './period.input.js';
-import { CohortType, LifetimeValueType, PipelineConversionType } from './portrait.types.js';
+import { CohortRetentionType, LifetimeValueType, PipelineConversionType } from './portrait.types.js';
 
 /** Retention, lifetime value and pipeline conversion; present only with the sales plugin. */
 @Resolver()
 export class PortraitResolver {
-  @Query(() => [CohortType], {
+  @Query(() => CohortRetentionType, {
     description:
       'Cohort retention: customers by first-purchase month in the period, and the share buying in each later month',
   })

@@ -15,6 +15,12 @@ export class CohortType {
   @Field(() => [CohortMonthType]) retention!: CohortMonthType[];
 }
 
+@ObjectType('CohortRetention', { simpleResolvers: true })
+export class CohortRetentionType {
+  @Field({ description: 'Everything committed before this time is in the answer' }) asOf!: Date;
+  @Field(() => [CohortType], { description: 'Oldest first' }) cohorts!: CohortType[];
+}
+
 @ObjectType('LifetimeValue', { simpleResolvers: true, description: 'Customer lifetime value, from the summaries' })
 export class LifetimeValueType {
   @Field(() => Date, { nullable: true }) asOf!: Date | null;

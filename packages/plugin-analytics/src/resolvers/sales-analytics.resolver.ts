@@ -22,7 +22,8 @@ import {
   AudienceMemberType,
   ContactWithoutPurchaseType,
   MonthlyBasketType,
-  OrderValueMonthType,
+  OrderValueReportType,
+  ProductAudienceType,
   PurchaseSequenceType,
   SequenceLevel,
   TypicalMonthlyBasketType,
@@ -116,10 +117,10 @@ export class SalesAnalyticsResolver {
     return purchaseSequence(ctx, level, checkedId('itemId', 'item', itemId), within('first', first, 1, 500));
   }
 
-  @Query(() => [AudienceMemberType], {
+  @Query(() => ProductAudienceType, {
     description:
       'Question 4: who to tell about a product: customers who have not bought it and consent to contact, ' +
-      'by affinity (its category, products bought with it, products bought just before it)',
+      'by affinity (its category, products bought with it, products after which customers bought it next)',
   })
   productAudience(
     @Arg('productId', () => ID) productId: string,
@@ -130,7 +131,7 @@ export class SalesAnalyticsResolver {
     return productAudience(ctx, checkedId('productId', 'product', productId), within('first', first, 1, 5000));
   }
 
-  @Query(() => [OrderValueMonthType], { description: 'Average order value per month and currency, and its trend' })
+  @Query(() => OrderValueReportType, { description: 'Average order value per month and currency, and its trend' })
   averageOrderValue(@Arg('period') period: PeriodInput, @Ctx() ctx: RequestContext) {
     requirePrincipal(ctx);
     return averageOrderValue(ctx, checkedPeriod(period));

@@ -141,7 +141,7 @@ class WorkspaceDashboard {
     if (this.#computing) return this.#schedule();
     this.#computing = (async () => {
       const em = this.runtime.orm.em.fork() as EntityManager;
-      const { dashboardTimeZone: timeZone } = this.runtime.config('analytics');
+      const { reportingTimeZone: timeZone } = this.runtime.config('analytics');
       const asOf = this.runtime.now();
       const day = new Intl.DateTimeFormat('en-CA', { timeZone }).format(asOf);
       const metrics = [

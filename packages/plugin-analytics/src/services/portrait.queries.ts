@@ -1,21 +1,25 @@
 import { queryRows, sql, workspaceIdOf, type RequestContext } from '@kontra/core';
 import type { PeriodInput } from '../resolvers/period.input.js';
 import { periodBounds } from './period-sql.js';
-import type { CohortType, LifetimeValueType, PipelineConversionType } from '../resolvers/portrait.types.js';
+import { summariesAsOfIn } from './summaries.js';
+import type { CohortRetentionType, LifetimeValueType, PipelineConversionType } from '../resolvers/portrait.types.js';
 
-/** Cohort retention: customers by first-purchase month in the period, and who bought again in each later month. */
-export async function cohorts(ctx: RequestContext, period: PeriodInput, months: number): Promise<CohortType[]> {
+/**
+ * Cohort retention: customers by first-purchase month in the period, and who bought again in each
+ * later month. Buying months come from the summaries when they are in the period's time zone.
+ */
+export async function cohorts(ctx: RequestContext, period: PeriodInput, months: number): Promise<CohortRetentionType> {
   const workspaceId = workspaceIdOf(ctx);
-  const { from, to } = periodBounds(period);
+  const asOf = await summariesAsOfIn(ctx, period.timeZone);
+  const buyingMonths = asOf
+    ? sql`select counterparty_id, month from analytics_customer_month where workspace_id = ${workspaceId}`
+    : sql`select counterparty_id, date_trunc('month', placed_at at time zone ${period.timeZone})::date as month from sales_order
+        where workspace_id = ${workspaceId} and deleted_at is null and status not in ('CANCELLED', 'REFUNDED')`;
   const rows = await queryRows(
     ctx.em,
-    sql<{ cohort: string; size: number; monthsAfter: number; customers: number }>`with counted as (
-        select counterparty_id, date_trunc('month', placed_at at time zone ${period.timeZone}) as month from sales_order
-        where workspace_id = ${workspaceId} and deleted_at is null and status not in ('CANCELLED', 'REFUNDED')),
+    sql<{ cohort: string; size: number; monthsAfter: number; customers: number }>`with counted as (${buyingMonths}),
       firsts as (select counterparty_id, min(month) as cohort from counted group by counterparty_id),
-      in_period as (
-        select * from firsts where cohort >= date_trunc('month', ${from} at time zone ${period.timeZone})
-          and cohort < ${to} at time zone ${period.timeZone}),
+      in_period as (select * from firsts where cohort >= date_trunc('month', ${period.from}::date) and cohort < ${period.to}::date),
       sizes as (select cohort, count(*)::int as size from in_period group by cohort),
       active as (
         select distinct f.cohort, c.counterparty_id,
@@ -25,14 +29,17 @@ export async function cohorts(ctx: RequestContext, period: PeriodInput, months: 
       from active a join sizes s on s.cohort = a.cohort where a.months_after <= ${months}
       group by a.cohort, s.size, a.months_after order by a.cohort, a.months_after`,
   );
-  return [...Map.groupBy(rows, (row) => row.cohort)].map(([cohort, list]) => ({
-    cohort,
-    customers: list[0]!.size,
-    retention: Array.from({ length: months + 1 }, (_, monthsAfter) => {
-      const customers = list.find((row) => row.monthsAfter === monthsAfter)?.customers ?? 0;
-      return { monthsAfter, customers, share: customers / list[0]!.size };
-    }),
-  }));
+  return {
+    asOf: asOf ?? new Date(),
+    cohorts: [...Map.groupBy(rows, (row) => row.cohort)].map(([cohort, list]) => ({
+      cohort,
+      customers: list[0]!.size,
+      retention: Array.from({ length: months + 1 }, (_, monthsAfter) => {
+        const customers = list.find((row) => row.monthsAfter === monthsAfter)?.customers ?? 0;
+        return { monthsAfter, customers, share: customers / list[0]!.size };
+      }),
+    })),
+  };
 }
 
 /** Historic and simple predicted lifetime value per customer, from the precomputed summaries. */

@@ -1,4 +1,5 @@
 import { queryRows, sql, workspaceIdOf, type RequestContext } from '@kontra/core';
+import { summariesAsOf } from './summaries.js';
 import type { RfmCustomerType, RfmReportType } from '../resolvers/rfm.types.js';
 
 /**
@@ -25,16 +26,6 @@ const SCORED = (workspaceId: string | null, currency: string) => sql`
       else 'LOST' end as segment
     from scored)`;
 
-async function asOf(ctx: RequestContext): Promise<Date | null> {
-  const [row] = await queryRows(
-    ctx.em,
-    sql<{
-      refreshedAt: Date;
-    }>`select refreshed_at as "refreshedAt" from analytics_refresh where workspace_id = ${workspaceIdOf(ctx)}`,
-  );
-  return row ? new Date(row.refreshedAt) : null;
-}
-
 export async function rfmReport(ctx: RequestContext, currency: string): Promise<RfmReportType> {
   const [segments, refreshed] = await Promise.all([
     queryRows(
@@ -43,7 +34,7 @@ export async function rfmReport(ctx: RequestContext, currency: string): Promise<
         select segment, count(*)::int as customers, sum(revenue)::text as revenue from segmented
         group by segment order by sum(revenue) desc`,
     ),
-    asOf(ctx),
+    summariesAsOf(ctx),
   ]);
   return {
     asOf: refreshed,
@@ -59,7 +50,7 @@ export async function rfmCustomers(
   segment: string | null,
   limit: number,
 ): Promise<RfmCustomerType[]> {
-  const refreshed = (await asOf(ctx)) ?? new Date();
+  const refreshed = (await summariesAsOf(ctx)) ?? new Date();
   return queryRows(
     ctx.em,
     sql<RfmCustomerType>`${SCORED(workspaceIdOf(ctx), currency)}

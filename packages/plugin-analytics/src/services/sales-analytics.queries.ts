@@ -1,10 +1,12 @@
 import { queryRows, sql, workspaceIdOf, type RequestContext, type SqlFragment } from '@kontra/core';
 import type { PeriodInput } from '../resolvers/period.input.js';
 import { periodBounds } from './period-sql.js';
+import { summariesAsOfFor } from './summaries.js';
 import type {
   ContactWithoutPurchaseType,
   MonthlyBasketType,
   OrderValueMonthType,
+  OrderValueReportType,
   TypicalMonthlyBasketType,
 } from '../resolvers/analytics.types.js';
 
@@ -31,12 +33,21 @@ export interface SegmentFilter {
   ownerId?: string | null;
 }
 
-function segment(c: SqlFragment, filter: SegmentFilter): SqlFragment {
-  const conditions = [sql`${c}.deleted_at is null`];
-  if (filter.role) conditions.push(sql`${c}.roles @> array[${filter.role}]::text[]`);
-  if (filter.tag) conditions.push(sql`${c}.tags @> array[${filter.tag}]::text[]`);
-  if (filter.ownerId) conditions.push(sql`${c}.owner_id = ${filter.ownerId}::uuid`);
-  return sql.join(conditions, sql` and `);
+/**
+ * `column` names a counterparty of the segment: all conditions hold, and it is not deleted. Without
+ * conditions only the (few) deleted ones are looked up.
+ */
+export function inSegment(ctx: RequestContext, column: SqlFragment, filter: SegmentFilter): SqlFragment {
+  const workspaceId = workspaceIdOf(ctx);
+  const conditions = [];
+  if (filter.role) conditions.push(sql`c.roles @> array[${filter.role}]::text[]`);
+  if (filter.tag) conditions.push(sql`c.tags @> array[${filter.tag}]::text[]`);
+  if (filter.ownerId) conditions.push(sql`c.owner_id = ${filter.ownerId}::uuid`);
+  if (!conditions.length) {
+    return sql`${column} not in (select c.id from counterparty c where c.workspace_id = ${workspaceId} and c.deleted_at is not null)`;
+  }
+  return sql`${column} in (select c.id from counterparty c where c.workspace_id = ${workspaceId} and c.deleted_at is null
+    and ${sql.join(conditions, sql` and `)})`;
 }
 
 interface BasketRow {
@@ -86,15 +97,39 @@ export async function monthlyBaskets(
   }));
 }
 
-/** Question 1, for a segment: how often each product is in a customer's month of buying. */
+/**
+ * Question 1, for a segment: how often each product is in a customer's month of buying. From the
+ * summaries for whole months in the reporting time zone, else from the orders; either way the
+ * same aggregation over (customer, month, product, quantity) and (customer, month).
+ */
 export async function typicalMonthlyBasket(
   ctx: RequestContext,
   period: PeriodInput,
   filter: SegmentFilter,
   limit: number,
 ): Promise<TypicalMonthlyBasketType> {
+  const workspaceId = workspaceIdOf(ctx);
+  const asOf = await summariesAsOfFor(ctx, period);
   const o = sql.ref('o');
-  const c = sql.ref('c');
+  const source = asOf
+    ? sql`items as (
+          select counterparty_id, product_id, quantity from analytics_basket_item b
+          where b.workspace_id = ${workspaceId} and b.month >= ${period.from}::date and b.month < ${period.to}::date
+            and ${inSegment(ctx, sql`b.counterparty_id`, filter)}),
+        -- One per customer and month whatever the currencies; grouped in the key's order, without hashing.
+        customer_months as (
+          select counterparty_id, month from analytics_customer_month m
+          where m.workspace_id = ${workspaceId} and m.month >= ${period.from}::date and m.month < ${period.to}::date
+            and ${inSegment(ctx, sql`m.counterparty_id`, filter)}
+          group by month, counterparty_id)`
+    : sql`orders as (
+          select o.id, o.counterparty_id, ${month(sql`o.placed_at`, period.timeZone)} as month from sales_order ${o}
+          where ${countedOrders(ctx, o, period)} and ${inSegment(ctx, sql`o.counterparty_id`, filter)}),
+        items as (
+          select orders.counterparty_id, l.product_id, sum(l.quantity)::float8 as quantity
+          from orders join sales_order_line l on l.order_id = orders.id and l.workspace_id = ${workspaceId}
+          group by l.product_id, orders.counterparty_id, orders.month),
+        customer_months as (select counterparty_id, month from orders group by month, counterparty_id)`;
   const rows = await queryRows(
     ctx.em,
     sql<{
@@ -106,24 +141,22 @@ export async function typicalMonthlyBasket(
       averageQuantity: string | null;
       totalCustomerMonths: number;
       totalCustomers: number;
-    }>`with orders as (
-        select o.id, o.counterparty_id, ${month(sql`o.placed_at`, period.timeZone)} as month
-        from sales_order ${o} join counterparty ${c} on c.id = o.counterparty_id and c.workspace_id = o.workspace_id
-        where ${countedOrders(ctx, o, period)} and ${segment(c, filter)}),
-      items as (
-        select l.product_id, orders.counterparty_id, orders.month, sum(l.quantity) as quantity
-        from orders join sales_order_line l on l.order_id = orders.id and l.workspace_id = ${workspaceIdOf(ctx)}
-        group by l.product_id, orders.counterparty_id, orders.month),
-      totals as (select count(distinct (counterparty_id, month))::int as months, count(distinct counterparty_id)::int as customers from orders)
-      select i.product_id as "productId", p.sku, p.name as "productName", count(*)::int as "customerMonths",
-        count(distinct i.counterparty_id)::int as customers, round(avg(i.quantity), 3)::text as "averageQuantity",
+    }>`with ${source},
+      totals as (select count(*)::int as months, count(distinct counterparty_id)::int as customers from customer_months),
+      products as (
+        select i.product_id, p.sku, p.name, count(*)::int as customer_months, count(distinct i.counterparty_id)::int as customers,
+          round(avg(i.quantity)::numeric, 3)::text as average_quantity
+        from items i join sales_product p on p.id = i.product_id
+        group by i.product_id, p.sku, p.name order by count(*) desc, p.sku limit ${limit})
+      select p.product_id as "productId", p.sku, p.name as "productName", p.customer_months as "customerMonths",
+        p.customers, p.average_quantity as "averageQuantity",
         totals.months as "totalCustomerMonths", totals.customers as "totalCustomers"
-      from totals left join items i on true left join sales_product p on p.id = i.product_id
-      group by i.product_id, p.sku, p.name, totals.months, totals.customers
-      order by count(i.product_id) desc, p.sku limit ${limit}`,
+      from totals left join products p on true
+      order by p.customer_months desc, p.sku`,
   );
   const totals = rows[0];
   return {
+    asOf: asOf ?? new Date(),
     customerMonths: totals?.totalCustomerMonths ?? 0,
     customers: totals?.totalCustomers ?? 0,
     items: rows
@@ -167,17 +200,27 @@ export async function contactedWithoutPurchase(
   );
 }
 
-/** Average order value per month and currency, with its change against the month before. */
-export async function averageOrderValue(ctx: RequestContext, period: PeriodInput): Promise<OrderValueMonthType[]> {
+/**
+ * Average order value per month and currency, with its change against the month before; from the
+ * summaries for whole months in the reporting time zone, else from the orders.
+ */
+export async function averageOrderValue(ctx: RequestContext, period: PeriodInput): Promise<OrderValueReportType> {
+  const asOf = await summariesAsOfFor(ctx, period);
   const o = sql.ref('o');
-  return queryRows(
+  const source = asOf
+    ? sql`select to_char(m.month, 'YYYY-MM') as month, m.currency, sum(m.orders)::int as orders, sum(m.revenue) as revenue
+        from analytics_customer_month m
+        where m.workspace_id = ${workspaceIdOf(ctx)} and m.month >= ${period.from}::date and m.month < ${period.to}::date
+        group by 1, 2`
+    : sql`select ${month(sql`o.placed_at`, period.timeZone)} as month, o.currency, count(*)::int as orders, sum(o.total) as revenue
+        from sales_order ${o} where ${countedOrders(ctx, o, period)}
+        group by 1, 2`;
+  const months = await queryRows(
     ctx.em,
     sql<OrderValueMonthType>`select month, currency, orders, revenue::text as revenue, aov::text as "averageOrderValue",
         (aov / nullif(lag(aov) over (partition by currency order by month), 0) - 1)::float8 as "changeFromPreviousMonth"
-      from (select ${month(sql`o.placed_at`, period.timeZone)} as month, o.currency, count(*)::int as orders,
-              sum(o.total) as revenue, round(avg(o.total), 2) as aov
-            from sales_order ${o} where ${countedOrders(ctx, o, period)}
-            group by 1, 2) months
+      from (select *, round(revenue / orders, 2) as aov from (${source}) by_month) months
       order by month, currency`,
   );
+  return { asOf: asOf ?? new Date(), months };
 }
