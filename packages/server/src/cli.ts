@@ -33,7 +33,8 @@ const USAGE = `Usage: kontra <command>
 Environment:
   DATABASE_URL      a PostgreSQL server; without it, PostgreSQL runs embedded (PGlite) in $KONTRA_DATA_DIR
   KONTRA_DATA_DIR   where the embedded database keeps its data (default ./.kontra-data)
-  KONTRA_PLUGINS    comma-separated plugin packages to load (default: @kontra/plugin-sales; empty: the core alone)
+  KONTRA_PLUGINS    comma-separated plugin packages to load (default: sales, support and analytics;
+                    empty: the core alone)
   KONTRA_CONFIG     JSON object of plugin configuration by plugin name
   KONTRA_EVENT_RETENTION_DAYS  days the event log keeps events (default 90)
   PORT, HOST        where to listen; NODE_ENV=production turns off migrate-on-start and Sandbox

@@ -1,10 +1,35 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DecimalScalar } from '@kontra/core';
+
+/** Named RFM segments, by recency (R) and frequency (F) quintiles; the first that holds applies. */
+export enum RfmSegmentName {
+  CHAMPIONS = 'CHAMPIONS',
+  LOYAL = 'LOYAL',
+  POTENTIAL_LOYALIST = 'POTENTIAL_LOYALIST',
+  NEW = 'NEW',
+  NEEDS_ATTENTION = 'NEEDS_ATTENTION',
+  CANNOT_LOSE = 'CANNOT_LOSE',
+  AT_RISK = 'AT_RISK',
+  LOST = 'LOST',
+}
+
+registerEnumType(RfmSegmentName, {
+  name: 'RfmSegmentName',
+  valuesConfig: {
+    CHAMPIONS: { description: 'R ≥ 4, F ≥ 4' },
+    LOYAL: { description: 'R = 3, F ≥ 4' },
+    POTENTIAL_LOYALIST: { description: 'R ≥ 4, F ≥ 2' },
+    NEW: { description: 'R ≥ 4' },
+    NEEDS_ATTENTION: { description: 'R = 3' },
+    CANNOT_LOSE: { description: 'R ≤ 2, F ≥ 4' },
+    AT_RISK: { description: 'R ≤ 2, F ≥ 2' },
+    LOST: { description: 'the rest' },
+  },
+});
 
 @ObjectType('RfmSegment', { simpleResolvers: true })
 export class RfmSegmentType {
-  @Field({ description: 'CHAMPIONS, LOYAL, POTENTIAL_LOYALIST, NEW, NEEDS_ATTENTION, CANNOT_LOSE, AT_RISK or LOST' })
-  segment!: string;
+  @Field(() => RfmSegmentName) segment!: RfmSegmentName;
 
   @Field(() => Int) customers!: number;
   @Field(() => DecimalScalar) revenue!: string;
@@ -26,7 +51,7 @@ export class RfmCustomerType {
   @Field(() => Int, { description: 'Quintile 1–5; 5 bought most recently' }) recency!: number;
   @Field(() => Int, { description: 'Quintile 1–5; 5 buys most often' }) frequency!: number;
   @Field(() => Int, { description: 'Quintile 1–5; 5 spends most' }) monetary!: number;
-  @Field() segment!: string;
+  @Field(() => RfmSegmentName) segment!: RfmSegmentName;
   @Field(() => Int) orders!: number;
   @Field(() => DecimalScalar) revenue!: string;
   @Field() lastOrderAt!: Date;

@@ -1,7 +1,7 @@
 import { queryRows, sql, workspaceIdOf, type RequestContext } from '@kontra/core';
 import type { PeriodInput } from '../resolvers/period.input.js';
 import { periodBounds } from './period-sql.js';
-import { summariesAsOfIn } from './summaries.js';
+import { summariesAsOf, summariesAsOfIn } from './summaries.js';
 import type { CohortRetentionType, LifetimeValueType, PipelineConversionType } from '../resolvers/portrait.types.js';
 
 /**
@@ -45,10 +45,11 @@ export async function cohorts(ctx: RequestContext, period: PeriodInput, months: 
 /** Historic and simple predicted lifetime value per customer, from the precomputed summaries. */
 export async function lifetimeValue(ctx: RequestContext, currency: string): Promise<LifetimeValueType> {
   const workspaceId = workspaceIdOf(ctx);
-  const [row] = await queryRows(
-    ctx.em,
-    sql<Omit<LifetimeValueType, 'currency'>>`select
-        (select refreshed_at from analytics_refresh where workspace_id = ${workspaceId}) as "asOf",
+  const [asOf, [row]] = await Promise.all([
+    summariesAsOf(ctx),
+    queryRows(
+      ctx.em,
+      sql<Omit<LifetimeValueType, 'currency' | 'asOf'>>`select
         count(*)::int as customers,
         coalesce(round(avg(revenue), 2), 0)::text as "averageRevenue",
         coalesce(round(sum(revenue) / nullif(sum(orders), 0), 2), 0)::text as "averageOrderValue",
@@ -58,8 +59,9 @@ export async function lifetimeValue(ctx: RequestContext, currency: string): Prom
           * avg(orders / greatest(extract(epoch from last_order_at - first_order_at) / 86400 / 365.25, 1))
           * greatest(avg(extract(epoch from last_order_at - first_order_at) / 86400) / 365.25, 1), 2), 0)::text as "predictedValue"
       from analytics_customer_summary where workspace_id = ${workspaceId} and currency = ${currency}`,
-  );
-  return { ...row!, asOf: row!.asOf ? new Date(row!.asOf) : null, currency };
+    ),
+  ]);
+  return { ...row!, asOf, currency };
 }
 
 /**

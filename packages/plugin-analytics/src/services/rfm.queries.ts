@@ -1,6 +1,6 @@
 import { queryRows, sql, workspaceIdOf, type RequestContext } from '@kontra/core';
 import { summariesAsOf } from './summaries.js';
-import type { RfmCustomerType, RfmReportType } from '../resolvers/rfm.types.js';
+import type { RfmCustomerType, RfmReportType, RfmSegmentName } from '../resolvers/rfm.types.js';
 
 /**
  * RFM over the precomputed customer summaries of one currency: recency (days since the last order
@@ -30,7 +30,7 @@ export async function rfmReport(ctx: RequestContext, currency: string): Promise<
   const [segments, refreshed] = await Promise.all([
     queryRows(
       ctx.em,
-      sql<{ segment: string; customers: number; revenue: string }>`${SCORED(workspaceIdOf(ctx), currency)}
+      sql<{ segment: RfmSegmentName; customers: number; revenue: string }>`${SCORED(workspaceIdOf(ctx), currency)}
         select segment, count(*)::int as customers, sum(revenue)::text as revenue from segmented
         group by segment order by sum(revenue) desc`,
     ),
@@ -47,7 +47,7 @@ export async function rfmReport(ctx: RequestContext, currency: string): Promise<
 export async function rfmCustomers(
   ctx: RequestContext,
   currency: string,
-  segment: string | null,
+  segment: RfmSegmentName | null,
   limit: number,
 ): Promise<RfmCustomerType[]> {
   const refreshed = (await summariesAsOf(ctx)) ?? new Date();

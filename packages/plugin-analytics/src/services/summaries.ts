@@ -1,15 +1,19 @@
 import { queryRows, sql, workspaceIdOf, type RequestContext } from '@kontra/core';
 import type { PeriodInput } from '../resolvers/period.input.js';
 
-/** When the caller's workspace's summaries were last brought up to date (null before the first refresh). */
+/**
+ * Up to when the caller's workspace's summaries are complete (null before their first build): now,
+ * when no event has been committed since their last refresh, else that refresh's time.
+ */
 export async function summariesAsOf(ctx: RequestContext): Promise<Date | null> {
   const [row] = await queryRows(
     ctx.em,
     sql<{
-      refreshedAt: Date;
-    }>`select refreshed_at as "refreshedAt" from analytics_refresh where workspace_id = ${workspaceIdOf(ctx)}`,
+      asOf: Date;
+    }>`select case when w.last_event_seq <= r.last_seq then ${ctx.runtime.now()}::timestamptz else r.refreshed_at end as "asOf"
+      from analytics_refresh r join workspace w on w.id = r.workspace_id where r.workspace_id = ${workspaceIdOf(ctx)}`,
   );
-  return row ? new Date(row.refreshedAt) : null;
+  return row ? new Date(row.asOf) : null;
 }
 
 /** The summaries' `asOf` when their months are months in `timeZone` (the reporting time zone) and they are built; else null. */
