@@ -7,6 +7,7 @@ import type {
   MonthlyBasketType,
   OrderValueMonthType,
   OrderValueReportType,
+  TypicalBasketItemType,
   TypicalMonthlyBasketType,
 } from '../resolvers/analytics.types.js';
 
@@ -130,46 +131,26 @@ export async function typicalMonthlyBasket(
           from orders join sales_order_line l on l.order_id = orders.id and l.workspace_id = ${workspaceId}
           group by l.product_id, orders.counterparty_id, orders.month),
         customer_months as (select counterparty_id, month from orders group by month, counterparty_id)`;
-  const rows = await queryRows(
-    ctx.em,
-    sql<{
-      productId: string | null;
-      sku: string | null;
-      productName: string | null;
-      customerMonths: number;
-      customers: number;
-      averageQuantity: string | null;
-      totalCustomerMonths: number;
-      totalCustomers: number;
-    }>`with ${source},
-      totals as (select count(*)::int as months, count(distinct counterparty_id)::int as customers from customer_months),
-      products as (
-        select i.product_id, p.sku, p.name, count(*)::int as customer_months, count(distinct i.counterparty_id)::int as customers,
-          round(avg(i.quantity)::numeric, 3)::text as average_quantity
+  // Two statements over the same source, run at once on two connections.
+  const [items, [totals]] = await Promise.all([
+    queryRows(
+      ctx.em,
+      sql<Omit<TypicalBasketItemType, 'share'>>`with ${source}
+        select i.product_id as "productId", p.sku, p.name as "productName", count(*)::int as "customerMonths",
+          count(distinct i.counterparty_id)::int as customers, round(avg(i.quantity)::numeric, 3)::text as "averageQuantity"
         from items i join sales_product p on p.id = i.product_id
-        group by i.product_id, p.sku, p.name order by count(*) desc, p.sku limit ${limit})
-      select p.product_id as "productId", p.sku, p.name as "productName", p.customer_months as "customerMonths",
-        p.customers, p.average_quantity as "averageQuantity",
-        totals.months as "totalCustomerMonths", totals.customers as "totalCustomers"
-      from totals left join products p on true
-      order by p.customer_months desc, p.sku`,
-  );
-  const totals = rows[0];
+        group by i.product_id, p.sku, p.name order by count(*) desc, p.sku limit ${limit}`,
+    ),
+    queryRows(
+      ctx.em,
+      sql<{ customerMonths: number; customers: number }>`with ${source}
+        select count(*)::int as "customerMonths", count(distinct counterparty_id)::int as customers from customer_months`,
+    ),
+  ]);
   return {
     asOf: asOf ?? new Date(),
-    customerMonths: totals?.totalCustomerMonths ?? 0,
-    customers: totals?.totalCustomers ?? 0,
-    items: rows
-      .filter((row) => row.productId !== null)
-      .map((row) => ({
-        productId: row.productId!,
-        sku: row.sku!,
-        productName: row.productName!,
-        customerMonths: row.customerMonths,
-        customers: row.customers,
-        averageQuantity: row.averageQuantity!,
-        share: row.customerMonths / row.totalCustomerMonths,
-      })),
+    ...totals!,
+    items: items.map((item) => ({ ...item, share: item.customerMonths / totals!.customerMonths })),
   };
 }
 
