@@ -15,10 +15,15 @@ export async function cohorts(ctx: RequestContext, period: PeriodInput, months: 
     ? sql`select counterparty_id, month from analytics_customer_month where workspace_id = ${workspaceId}`
     : sql`select counterparty_id, date_trunc('month', placed_at at time zone ${period.timeZone})::date as month from sales_order
         where workspace_id = ${workspaceId} and deleted_at is null and status not in ('CANCELLED', 'REFUNDED')`;
+  // A customer's first month: from their summary (one row per currency) rather than all their months.
+  const firstMonths = asOf
+    ? sql`select counterparty_id, date_trunc('month', min(first_order_at) at time zone ${period.timeZone})::date as cohort
+        from analytics_customer_summary where workspace_id = ${workspaceId} group by counterparty_id`
+    : sql`select counterparty_id, min(month) as cohort from counted group by counterparty_id`;
   const rows = await queryRows(
     ctx.em,
     sql<{ cohort: string; size: number; monthsAfter: number; customers: number }>`with counted as (${buyingMonths}),
-      firsts as (select counterparty_id, min(month) as cohort from counted group by counterparty_id),
+      firsts as (${firstMonths}),
       in_period as (select * from firsts where cohort >= date_trunc('month', ${period.from}::date) and cohort < ${period.to}::date),
       sizes as (select cohort, count(*)::int as size from in_period group by cohort),
       active as (
