@@ -19,6 +19,7 @@ const RATE = Number(process.env.BENCH_EVENTS_PER_SECOND ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RAMP_SECONDS = Number(process.env.BENCH_RAMP_SECONDS ?? 10);
 const RAMP_LIMIT_MS = 100;
+const WARM_UP_SECONDS = 3;
 
 interface Collected {
   delivered: number;
@@ -139,6 +140,9 @@ async function measure(
     console.error(
       `${name}: ${connected.toLocaleString('en')} subscribers connected in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
     );
+    // A few seconds at the steady rate first, not counted, as the other benchmarks warm up.
+    await publish(RATE, WARM_UP_SECONDS);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
     const steady = await round(name, RATE, SECONDS, server, subscribers, publish);
     let reached = steady.p99 <= RAMP_LIMIT_MS && steady.delivered === steady.expected ? steady : null;
     for (let rate = RATE * 1.5; reached && rate <= RATE * 20; rate += RATE / 2) {
