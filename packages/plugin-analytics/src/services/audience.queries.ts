@@ -48,17 +48,18 @@ export async function productAudience(
           union all
           select f.counterparty_id, 'predecessor' from predecessors p join analytics_first_purchase f
             on f.workspace_id = ${workspaceId} and f.level = 'PRODUCT' and f.item_id = p.product_id),
+        -- Its buyers, and those who may not be contacted: looked up once, left out after scoring.
+        excluded as materialized (
+          select counterparty_id from analytics_first_purchase
+          where workspace_id = ${workspaceId} and level = 'PRODUCT' and item_id = ${productId}::uuid
+          union all
+          select id from counterparty where workspace_id = ${workspaceId} and (deleted_at is not null or not contact_consent)),
         scored as (
           select counterparty_id, bool_or(kind = 'category') as in_category,
             (${WEIGHT.category} * count(*) filter (where kind = 'category') + ${WEIGHT.together} * count(*) filter (where kind = 'together')
               + ${WEIGHT.predecessor} * count(*) filter (where kind = 'predecessor'))::int as score
-          from affinities
-          where counterparty_id not in (
-              select counterparty_id from analytics_first_purchase
-              where workspace_id = ${workspaceId} and level = 'PRODUCT' and item_id = ${productId}::uuid)
-            and counterparty_id not in (
-              select id from counterparty where workspace_id = ${workspaceId} and (deleted_at is not null or not contact_consent))
-          group by counterparty_id
+          from affinities group by counterparty_id
+          having counterparty_id not in (select counterparty_id from excluded)
           order by score desc, counterparty_id limit ${limit})
         -- What each of the few chosen bought, to drill down.
         select s.counterparty_id as "counterpartyId", s.score, s.in_category as "boughtInCategory",

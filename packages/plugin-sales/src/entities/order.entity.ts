@@ -46,8 +46,14 @@ export class Order extends WorkspaceScopedEntity {
 
 /** One product of an order, at the price it had when ordered. */
 @Entity({ tableName: 'sales_order_line' })
-@Index({ properties: ['workspace', 'order'] })
-@Index({ properties: ['workspace', 'product'] })
+// Both carry the other id, so "the products of these orders" and "the orders of this product" are
+// answered from the index alone (the analytics audience asks both).
+@Index({
+  name: 'sales_order_line_workspace_id_order_id_index',
+  expression:
+    'create index "sales_order_line_workspace_id_order_id_index" on "sales_order_line" ("workspace_id", "order_id") include ("product_id")',
+})
+@Index({ name: 'sales_order_line_workspace_id_product_id_index', properties: ['workspace', 'product', 'order'] })
 export class OrderLine extends PricedLineEntity {
   @ManyToOne(() => Order, { deleteRule: 'cascade' })
   order!: Order;
