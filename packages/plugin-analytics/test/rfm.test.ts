@@ -89,5 +89,8 @@ describe('RFM segmentation from precomputed summaries', () => {
       recency: 5,
       monetary: 5,
     });
+    // E now has two orders, as C has: equal values share a quintile.
+    const frequency = (name: string) => answer.rfmCustomers.find((c) => c.counterparty.displayName === name)!.frequency;
+    expect([frequency('C'), frequency('E'), frequency('D')]).toEqual([1, 1, 3]);
   });
 });

@@ -21,13 +21,13 @@ export async function productAudience(
   limit: number,
 ): Promise<ProductAudienceType> {
   const workspaceId = workspaceIdOf(ctx);
-  const [asOf, customers] = await Promise.all([
-    summariesAsOf(ctx),
-    queryRows(
-      ctx.em,
-      // `offset 0` keeps the companions' look-up one index probe per order of the product, which
-      // the planner would otherwise trade for a scan of every order line.
-      sql<AudienceMemberType>`with together as (
+  // Read first: everything committed before it is then in the answer read after.
+  const asOf = await summariesAsOf(ctx);
+  const customers = await queryRows(
+    ctx.em,
+    // `offset 0` keeps the companions' look-up one index probe per order of the product, which
+    // the planner would otherwise trade for a scan of every order line.
+    sql<AudienceMemberType>`with together as (
           select l.product_id from sales_order_line x
           cross join lateral (
             select l.product_id from sales_order_line l
@@ -70,7 +70,6 @@ export async function productAudience(
             and f.level = 'PRODUCT' and f.item_id = p.product_id and f.counterparty_id = s.counterparty_id order by 1)
             as "boughtPredecessorProductIds"
         from scored s order by s.score desc, s.counterparty_id`,
-    ),
-  ]);
+  );
   return { productId, asOf, customers };
 }

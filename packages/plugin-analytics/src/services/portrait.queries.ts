@@ -50,11 +50,11 @@ export async function cohorts(ctx: RequestContext, period: PeriodInput, months: 
 /** Historic and simple predicted lifetime value per customer, from the precomputed summaries. */
 export async function lifetimeValue(ctx: RequestContext, currency: string): Promise<LifetimeValueType> {
   const workspaceId = workspaceIdOf(ctx);
-  const [asOf, [row]] = await Promise.all([
-    summariesAsOf(ctx),
-    queryRows(
-      ctx.em,
-      sql<Omit<LifetimeValueType, 'currency' | 'asOf'>>`select
+  // Read first: everything committed before it is then in the answer read after.
+  const asOf = await summariesAsOf(ctx);
+  const [row] = await queryRows(
+    ctx.em,
+    sql<Omit<LifetimeValueType, 'currency' | 'asOf'>>`select
         count(*)::int as customers,
         coalesce(round(avg(revenue), 2), 0)::text as "averageRevenue",
         coalesce(round(sum(revenue) / nullif(sum(orders), 0), 2), 0)::text as "averageOrderValue",
@@ -64,8 +64,7 @@ export async function lifetimeValue(ctx: RequestContext, currency: string): Prom
           * avg(orders / greatest(extract(epoch from last_order_at - first_order_at) / 86400 / 365.25, 1))
           * greatest(avg(extract(epoch from last_order_at - first_order_at) / 86400) / 365.25, 1), 2), 0)::text as "predictedValue"
       from analytics_customer_summary where workspace_id = ${workspaceId} and currency = ${currency}`,
-    ),
-  ]);
+  );
   return { ...row!, asOf, currency };
 }
 

@@ -16,17 +16,17 @@ export async function purchaseSequence(
   limit: number,
 ): Promise<PurchaseSequenceType> {
   const workspaceId = workspaceIdOf(ctx);
-  const [asOf, rows] = await Promise.all([
-    summariesAsOf(ctx),
-    queryRows(
-      ctx.em,
-      sql<{
-        itemId: string | null;
-        customers: number;
-        medianDays: number | null;
-        buyersOfA: number;
-        buyersAfterA: number;
-      }>`with buyers as (
+  // Read first: everything committed before it is then in the answer read after.
+  const asOf = await summariesAsOf(ctx);
+  const rows = await queryRows(
+    ctx.em,
+    sql<{
+      itemId: string | null;
+      customers: number;
+      medianDays: number | null;
+      buyersOfA: number;
+      buyersAfterA: number;
+    }>`with buyers as (
           select count(*)::int as of_a, count(next_order_id)::int as after_a from analytics_first_purchase
           where workspace_id = ${workspaceId} and level = ${level} and item_id = ${itemId}::uuid),
         next as (
@@ -36,8 +36,7 @@ export async function purchaseSequence(
         select next.next_item_id as "itemId", next.customers, next.median_days as "medianDays",
           buyers.of_a as "buyersOfA", buyers.after_a as "buyersAfterA"
         from buyers left join next on true order by next.customers desc, next.next_item_id`,
-    ),
-  ]);
+  );
   const buyersOfA = rows[0]?.buyersOfA ?? 0;
   return {
     asOf,
