@@ -1,6 +1,7 @@
-import { queryRows, sql, workspaceIdOf, type RequestContext } from '@kontra/core';
+import { sql, workspaceIdOf, type RequestContext } from '@kontra/core';
 import type { AudienceMemberType, ProductAudienceType } from '../resolvers/analytics.types.js';
 import { summariesAsOf } from './summaries.js';
+import { analyticRows } from './analytic-rows.js';
 
 /** How much each kind of affinity weighs in the score. */
 const WEIGHT = { category: 1, together: 2, predecessor: 3 };
@@ -23,8 +24,8 @@ export async function productAudience(
   const workspaceId = workspaceIdOf(ctx);
   // Read first: everything committed before it is then in the answer read after.
   const asOf = await summariesAsOf(ctx);
-  const customers = await queryRows(
-    ctx.em,
+  const customers = await analyticRows(
+    ctx,
     // `offset 0` keeps the companions' look-up one index probe per order of the product, which
     // the planner would otherwise trade for a scan of every order line.
     sql<AudienceMemberType>`with together as (

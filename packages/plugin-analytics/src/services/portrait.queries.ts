@@ -2,6 +2,7 @@ import { queryRows, sql, workspaceIdOf, type RequestContext } from '@kontra/core
 import type { PeriodInput } from '../resolvers/period.input.js';
 import { periodBounds } from './period-sql.js';
 import { summariesAsOf, summariesAsOfIn } from './summaries.js';
+import { analyticRows } from './analytic-rows.js';
 import type { CohortRetentionType, LifetimeValueType, PipelineConversionType } from '../resolvers/portrait.types.js';
 
 /**
@@ -20,8 +21,8 @@ export async function cohorts(ctx: RequestContext, period: PeriodInput, months: 
     ? sql`select counterparty_id, date_trunc('month', min(first_order_at) at time zone ${period.timeZone})::date as cohort
         from analytics_customer_summary where workspace_id = ${workspaceId} group by counterparty_id`
     : sql`select counterparty_id, min(month) as cohort from counted group by counterparty_id`;
-  const rows = await queryRows(
-    ctx.em,
+  const rows = await analyticRows(
+    ctx,
     sql<{ cohort: string; size: number; monthsAfter: number; customers: number }>`with counted as (${buyingMonths}),
       firsts as (${firstMonths}),
       in_period as (select * from firsts where cohort >= date_trunc('month', ${period.from}::date) and cohort < ${period.to}::date),

@@ -1,5 +1,6 @@
-import { queryRows, sql, workspaceIdOf, type RequestContext } from '@kontra/core';
+import { sql, workspaceIdOf, type RequestContext } from '@kontra/core';
 import { summariesAsOf } from './summaries.js';
+import { analyticRows } from './analytic-rows.js';
 import type { RfmCustomerType, RfmReportType, RfmSegmentName } from '../resolvers/rfm.types.js';
 
 /**
@@ -41,8 +42,8 @@ const SCORED = (workspaceId: string | null, currency: string) => {
 export async function rfmReport(ctx: RequestContext, currency: string): Promise<RfmReportType> {
   // Read first: everything committed before it is then in the answer read after.
   const asOf = await summariesAsOf(ctx);
-  const segments = await queryRows(
-    ctx.em,
+  const segments = await analyticRows(
+    ctx,
     sql<{ segment: RfmSegmentName; customers: number; revenue: string }>`${SCORED(workspaceIdOf(ctx), currency)}
       select segment, count(*)::int as customers, sum(revenue)::text as revenue from segmented
       group by segment order by sum(revenue) desc`,
@@ -62,8 +63,8 @@ export async function rfmCustomers(
   limit: number,
 ): Promise<RfmCustomerType[]> {
   const refreshed = (await summariesAsOf(ctx)) ?? new Date();
-  return queryRows(
-    ctx.em,
+  return analyticRows(
+    ctx,
     sql<RfmCustomerType>`${SCORED(workspaceIdOf(ctx), currency)}
       select counterparty_id as "counterpartyId", r as recency, f as frequency, m as monetary, segment, orders,
         revenue::text as revenue, last_order_at as "lastOrderAt",

@@ -2,6 +2,7 @@ import { queryRows, sql, workspaceIdOf, type RequestContext, type SqlFragment } 
 import type { PeriodInput } from '../resolvers/period.input.js';
 import { periodBounds } from './period-sql.js';
 import { summariesAsOfFor } from './summaries.js';
+import { analyticRows } from './analytic-rows.js';
 import type {
   ContactWithoutPurchaseType,
   MonthlyBasketType,
@@ -133,16 +134,16 @@ export async function typicalMonthlyBasket(
         customer_months as (select counterparty_id, month from orders group by month, counterparty_id)`;
   // Two statements over the same source, run at once on two connections.
   const [items, [totals]] = await Promise.all([
-    queryRows(
-      ctx.em,
+    analyticRows(
+      ctx,
       sql<Omit<TypicalBasketItemType, 'share'>>`with ${source}
         select i.product_id as "productId", p.sku, p.name as "productName", count(*)::int as "customerMonths",
           count(distinct i.counterparty_id)::int as customers, round(avg(i.quantity)::numeric, 3)::text as "averageQuantity"
         from items i join sales_product p on p.id = i.product_id
         group by i.product_id, p.sku, p.name order by count(*) desc, p.sku limit ${limit}`,
     ),
-    queryRows(
-      ctx.em,
+    analyticRows(
+      ctx,
       sql<{ customerMonths: number; customers: number }>`with ${source}
         select count(*)::int as "customerMonths", count(distinct counterparty_id)::int as customers from customer_months`,
     ),
