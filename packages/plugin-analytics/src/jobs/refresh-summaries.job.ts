@@ -15,12 +15,19 @@ interface RefreshState {
  * recomputed from their orders; a workspace seen for the first time or a new reporting time zone
  * rebuilds the workspace whole.
  * The refresh time, which results carry as `asOf`, is taken before the log is read, so every event
- * committed before `asOf` is in. One transaction per workspace.
+ * committed before `asOf` is in; the run's check time, before any refresh, is the `asOf` of the
+ * workspaces found up to date. One transaction per workspace.
  */
 export async function refreshSummaries(runtime: KontraRuntime): Promise<number> {
   if (!runtime.plugins.some((plugin) => plugin.name === 'sales')) return 0;
   const { reportingTimeZone } = runtime.config('analytics');
   const em = runtime.orm.em.fork() as EntityManager;
+  // Workspaces found up to date now are complete as of this check (each refresh below is later).
+  await queryRows(
+    em,
+    sql`${BACKGROUND} insert into analytics_check (singleton, checked_at) values (true, ${runtime.now()})
+      on conflict (singleton) do update set checked_at = greatest(analytics_check.checked_at, excluded.checked_at)`,
+  );
   const behind = await queryRows(
     em,
     sql<{ id: string }>`${BACKGROUND}

@@ -2,15 +2,16 @@ import { queryRows, sql, workspaceIdOf, type RequestContext } from '@kontra/core
 import type { PeriodInput } from '../resolvers/period.input.js';
 
 /**
- * Up to when the caller's workspace's summaries are complete (null before their first build): now,
- * when no event has been committed since their last refresh, else that refresh's time.
+ * Up to when the caller's workspace's summaries are complete (null before their first build): when
+ * no event has been committed since their last refresh, the refresh job's last check (at most
+ * `summaryRefreshSeconds` ago), else that refresh's time. It never goes back: every refresh is
+ * later than the check of its run.
  */
 export async function summariesAsOf(ctx: RequestContext): Promise<Date | null> {
   const [row] = await queryRows(
     ctx.em,
-    sql<{
-      asOf: Date;
-    }>`select case when w.last_event_seq <= r.last_seq then ${ctx.runtime.now()}::timestamptz else r.refreshed_at end as "asOf"
+    sql<{ asOf: Date }>`select case when w.last_event_seq <= r.last_seq
+        then greatest(r.refreshed_at, (select checked_at from analytics_check)) else r.refreshed_at end as "asOf"
       from analytics_refresh r join workspace w on w.id = r.workspace_id where r.workspace_id = ${workspaceIdOf(ctx)}`,
   );
   return row ? new Date(row.asOf) : null;
