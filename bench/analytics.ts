@@ -1,5 +1,5 @@
 // The analytics benchmark of issue #7: every analytics question on a generated data set (100,000
-// customers, 1,000,000 interactions, about 1,000,000 order lines over three years), through
+// customers, 1,000,000 interactions, at least 1,000,000 order lines over three years), through
 // Kontra's API, against a straightforward hand-written SQL query answering the same question on
 // the same data (the limit). Prints, per question, the median latency of each and the ratio, and
 // the cost of building the precomputed customer summaries.

@@ -66,8 +66,9 @@ export async function generateAnalyticsData(
         scale.counterparties * scale.interactionsEach,
       );
     }
-    // About 3 lines per order, and the seasonal thinning below keeps about 55 % of the draws.
-    const orders = Math.round(scale.orderLines / 3 / 0.55);
+    // About 3 lines per order, and the seasonal thinning below keeps about 55 % of the draws; 2 %
+    // more so that the lines reach the number asked for.
+    const orders = Math.round((scale.orderLines / 3 / 0.55) * 1.02);
     for (let from = 1; from <= orders; from += CHUNK * 3) {
       const to = Math.min(from + CHUNK * 3 - 1, orders);
       // Repeat buyers: 70 % of orders go to the first fifth of the customers. Seasonality: days are
