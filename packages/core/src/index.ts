@@ -93,6 +93,7 @@ export {
 export { EventLogEntry } from './events/event-log.entity.js';
 export { purgeEventLog } from './events/retention.js';
 export { EventFeed, EVENT_CHANNEL } from './events/event-feed.js';
+export { eventLogPosition, readEventsAfter } from './events/event-rows.js';
 
 // Webhooks and triggers.
 export { verifyWebhookSignature, signWebhook, SIGNATURE_HEADER } from './automation/webhook-signature.js';

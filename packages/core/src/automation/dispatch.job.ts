@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BACKGROUND, queryRows, sql } from '../data/sql.js';
-import { EVENT_COLUMNS, toEvent, type EventRow } from '../events/event-rows.js';
+import { readEventRows, toEvent } from '../events/event-rows.js';
 import type { DomainEvent } from '../events/domain-event.js';
 import { defineJob } from '../jobs/job.js';
 import type { KontraRuntime } from '../kernel/runtime.js';
@@ -56,13 +56,10 @@ async function dispatchWorkspace(runtime: KontraRuntime, workspaceId: string): P
         where workspace_id = ${workspaceId} for update skip locked`,
     );
     if (!cursor) return 0;
-    const events = (
-      await queryRows(
-        em,
-        sql<EventRow>`select ${EVENT_COLUMNS} from event_log_entry
-          where workspace_id = ${workspaceId} and seq > ${cursor.lastSeq} order by seq limit ${PAGE}`,
-      )
-    ).map((row) => ({ event: toEvent(row), origin: row.origin }));
+    const events = (await readEventRows(em, workspaceId, cursor.lastSeq, { limit: PAGE })).map((row) => ({
+      event: toEvent(row),
+      origin: row.origin,
+    }));
     if (events.length === 0) return 0;
     const endpoints = await queryRows(
       em,

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { sql, queryRows } from '../data/sql.js';
 import type { DomainEvent } from './domain-event.js';
-import { EVENT_COLUMNS, toEvent, type EventRow } from './event-rows.js';
+import { eventLogPosition, readEventsAfter } from './event-rows.js';
 
 /** The PostgreSQL channel on which commits announce `<workspace id>:<last seq>`. */
 export const EVENT_CHANNEL = 'kontra_events';
@@ -60,7 +60,8 @@ export class EventFeed {
    */
   async subscribe(workspaceId: string, listener: FeedListener, after?: number): Promise<() => void> {
     await this.#serially(workspaceId, async () => {
-      if (!this.#cursors.has(workspaceId)) this.#cursors.set(workspaceId, await this.#lastSeq(workspaceId));
+      if (!this.#cursors.has(workspaceId))
+        this.#cursors.set(workspaceId, await eventLogPosition(this.em(), workspaceId));
       const cursor = this.#cursors.get(workspaceId)!;
       if (after !== undefined && after < cursor) {
         await this.#checkRetained(workspaceId, after);
@@ -137,24 +138,11 @@ export class EventFeed {
 
   async #read(workspaceId: string, after: number, upTo: number, deliver: FeedListener): Promise<void> {
     for (let from = after; ;) {
-      const rows = await queryRows(
-        this.em(),
-        sql<EventRow>`select ${EVENT_COLUMNS}
-          from event_log_entry where workspace_id = ${workspaceId} and seq > ${from} and seq <= ${upTo}
-          order by seq limit ${PAGE}`,
-      );
-      for (const row of rows) deliver(toEvent(row));
-      if (rows.length < PAGE) return;
-      from = Number(rows.at(-1)!.seq);
+      const events = await readEventsAfter(this.em(), workspaceId, from, { upTo, limit: PAGE });
+      for (const event of events) deliver(event);
+      if (events.length < PAGE) return;
+      from = events.at(-1)!.seq;
     }
-  }
-
-  async #lastSeq(workspaceId: string): Promise<number> {
-    const rows = await queryRows(
-      this.em(),
-      sql<{ last: string }>`select last_event_seq as last from workspace where id = ${workspaceId}`,
-    );
-    return Number(rows[0]?.last ?? 0);
   }
 
   async #checkRetained(workspaceId: string, after: number): Promise<void> {

@@ -34,3 +34,40 @@ export async function readEvent(em: EntityManager, workspaceId: string, id: stri
   );
   return row ? toEvent(row) : null;
 }
+
+/**
+ * A workspace's logged rows after `after` (and up to `upTo`, when given), in sequence order, at
+ * most `limit` of them: a page of the log for whoever follows it with a cursor.
+ */
+export function readEventRows(
+  em: EntityManager,
+  workspaceId: string,
+  after: number | string,
+  { upTo, limit }: { upTo?: number | string; limit: number },
+): Promise<EventRow[]> {
+  return queryRows(
+    em,
+    sql<EventRow>`select ${EVENT_COLUMNS} from event_log_entry
+      where workspace_id = ${workspaceId} and seq > ${after} ${upTo === undefined ? sql`` : sql`and seq <= ${upTo}`}
+      order by seq limit ${limit}`,
+  );
+}
+
+/** Like `readEventRows`, as events. */
+export async function readEventsAfter(
+  em: EntityManager,
+  workspaceId: string,
+  after: number | string,
+  page: { upTo?: number | string; limit: number },
+): Promise<DomainEvent[]> {
+  return (await readEventRows(em, workspaceId, after, page)).map(toEvent);
+}
+
+/** The sequence of the workspace's latest logged event (0 before the first). */
+export async function eventLogPosition(em: EntityManager, workspaceId: string): Promise<number> {
+  const [row] = await queryRows(
+    em,
+    sql<{ last: string }>`select last_event_seq as last from workspace where id = ${workspaceId}`,
+  );
+  return Number(row?.last ?? 0);
+}

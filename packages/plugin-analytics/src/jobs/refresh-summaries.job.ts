@@ -1,12 +1,50 @@
-import { BACKGROUND, defineJob, queryRows, sql, type EntityManager, type KontraRuntime } from '@kontra/core';
+import {
+  BACKGROUND,
+  defineJob,
+  eventLogPosition,
+  queryRows,
+  readEventsAfter,
+  sql,
+  type EntityManager,
+  type KontraRuntime,
+} from '@kontra/core';
 import { summaryRebuild } from '../services/summary-rebuild.js';
 
 /** Events after which a customer's purchase summaries may have changed. */
-const ORDER_EVENTS = ['sales.orderPlaced', 'sales.orderStatusChanged', 'sales.orderCancelled'];
+const ORDER_EVENTS = new Set(['sales.orderPlaced', 'sales.orderStatusChanged', 'sales.orderCancelled']);
+
+const PAGE = 1000;
 
 interface RefreshState {
   lastSeq: string;
   timeZone: string;
+}
+
+/**
+ * The customers whose summaries the workspace's events after `after` (up to `upTo`) may have
+ * changed: those named by order events, and the buyers of products that moved to another category.
+ */
+async function changedCustomers(db: EntityManager, workspaceId: string, after: number, upTo: number) {
+  const customers = new Set<string>();
+  const recategorised: string[] = [];
+  for (let from = after; ;) {
+    const events = await readEventsAfter(db, workspaceId, from, { upTo, limit: PAGE });
+    for (const event of events) {
+      if (ORDER_EVENTS.has(event.type) && event.counterpartyId) customers.add(event.counterpartyId);
+      if (event.type === 'sales.productUpdated' && event.changes?.categoryId) recategorised.push(event.entityId);
+    }
+    if (events.length < PAGE) break;
+    from = events.at(-1)!.seq;
+  }
+  if (recategorised.length) {
+    const buyers = await queryRows(
+      db,
+      sql<{ id: string }>`select distinct counterparty_id as id from analytics_first_purchase
+        where workspace_id = ${workspaceId} and level = 'PRODUCT' and item_id = any(${recategorised}::uuid[])`,
+    );
+    for (const buyer of buyers) customers.add(buyer.id);
+  }
+  return [...customers];
 }
 
 /**
@@ -46,10 +84,7 @@ export async function refreshSummaries(runtime: KontraRuntime): Promise<number> 
       );
       if (!lock?.got) return;
       const asOf = runtime.now();
-      const [{ upTo }] = (await queryRows(
-        db,
-        sql<{ upTo: string }>`select last_event_seq as "upTo" from workspace where id = ${workspace.id}`,
-      )) as [{ upTo: string }];
+      const upTo = await eventLogPosition(db, workspace.id);
       const [state] = await queryRows(
         db,
         sql<RefreshState>`select r.last_seq as "lastSeq", r.time_zone as "timeZone"
@@ -57,17 +92,7 @@ export async function refreshSummaries(runtime: KontraRuntime): Promise<number> 
       );
       let customers: string[] | null = null;
       if (state && state.timeZone === reportingTimeZone) {
-        const changed = await queryRows(
-          db,
-          sql<{ id: string }>`with events as (
-              select * from event_log_entry where workspace_id = ${workspace.id} and seq > ${state.lastSeq} and seq <= ${upTo})
-            select counterparty_id as id from events where type = any(${ORDER_EVENTS}) and counterparty_id is not null
-            union
-            select f.counterparty_id from events e join analytics_first_purchase f on f.workspace_id = ${workspace.id}
-              and f.level = 'PRODUCT' and f.item_id = e.entity_id
-            where e.type = 'sales.productUpdated' and e.changes ? 'categoryId'`,
-        );
-        customers = changed.map((c) => c.id);
+        customers = await changedCustomers(db, workspace.id, Number(state.lastSeq), upTo);
       }
       // A whole workspace's rebuild sorts and groups millions of rows: let it do so in memory.
       if (customers === null) await queryRows(db, sql`set local work_mem = '256MB'`);

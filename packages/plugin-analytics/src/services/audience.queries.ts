@@ -22,7 +22,6 @@ export async function productAudience(
   limit: number,
 ): Promise<ProductAudienceType> {
   const workspaceId = workspaceIdOf(ctx);
-  // Read first: everything committed before it is then in the answer read after.
   const asOf = await summariesAsOf(ctx);
   const customers = await analyticRows(
     ctx,

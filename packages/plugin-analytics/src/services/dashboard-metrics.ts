@@ -1,4 +1,5 @@
 import { BACKGROUND, queryRows, sql, type DomainEvent, type EntityManager, type KontraRuntime } from '@kontra/core';
+import { countedOrder } from './conditions.js';
 
 export interface Metric {
   name: string;
@@ -41,11 +42,11 @@ async function salesMetrics(em: EntityManager, workspaceId: string, day: string,
       openDealValue: string | null;
     }>`${BACKGROUND}
       select
-        (select count(*)::int from sales_order where workspace_id = ${workspaceId} and deleted_at is null
-          and status not in ('CANCELLED', 'REFUNDED') and (placed_at at time zone ${timeZone})::date = ${day}::date) as orders,
+        (select count(*)::int from sales_order o where workspace_id = ${workspaceId} and ${countedOrder(sql.ref('o'))}
+          and (placed_at at time zone ${timeZone})::date = ${day}::date) as orders,
         (select json_agg(json_build_object('currency', currency, 'total', total::text) order by currency) from (
-          select currency, sum(total) as total from sales_order where workspace_id = ${workspaceId} and deleted_at is null
-            and status not in ('CANCELLED', 'REFUNDED') and (placed_at at time zone ${timeZone})::date = ${day}::date
+          select currency, sum(total) as total from sales_order o where workspace_id = ${workspaceId} and ${countedOrder(sql.ref('o'))}
+            and (placed_at at time zone ${timeZone})::date = ${day}::date
           group by currency) r) as revenue,
         (select count(*)::int from sales_deal d join sales_stage s on s.id = d.stage_id
           where d.workspace_id = ${workspaceId} and d.deleted_at is null and s.kind = 'OPEN') as "openDeals",

@@ -2,6 +2,7 @@ import { queryRows, sql, workspaceIdOf, type RequestContext } from '@kontra/core
 import type { PeriodInput } from '../resolvers/period.input.js';
 import { periodBounds } from './period-sql.js';
 import { summariesAsOf, summariesAsOfIn } from './summaries.js';
+import { countedOrder } from './conditions.js';
 import { analyticRows } from './analytic-rows.js';
 import type { CohortRetentionType, LifetimeValueType, PipelineConversionType } from '../resolvers/portrait.types.js';
 
@@ -14,8 +15,8 @@ export async function cohorts(ctx: RequestContext, period: PeriodInput, months: 
   const asOf = await summariesAsOfIn(ctx, period.timeZone);
   const buyingMonths = asOf
     ? sql`select counterparty_id, month from analytics_customer_month where workspace_id = ${workspaceId}`
-    : sql`select counterparty_id, date_trunc('month', placed_at at time zone ${period.timeZone})::date as month from sales_order
-        where workspace_id = ${workspaceId} and deleted_at is null and status not in ('CANCELLED', 'REFUNDED')`;
+    : sql`select counterparty_id, date_trunc('month', placed_at at time zone ${period.timeZone})::date as month from sales_order o
+        where workspace_id = ${workspaceId} and ${countedOrder(sql.ref('o'))}`;
   // A customer's first month: from their summary (one row per currency) rather than all their months.
   const firstMonths = asOf
     ? sql`select counterparty_id, date_trunc('month', min(first_order_at) at time zone ${period.timeZone})::date as cohort
@@ -51,7 +52,6 @@ export async function cohorts(ctx: RequestContext, period: PeriodInput, months: 
 /** Historic and simple predicted lifetime value per customer, from the precomputed summaries. */
 export async function lifetimeValue(ctx: RequestContext, currency: string): Promise<LifetimeValueType> {
   const workspaceId = workspaceIdOf(ctx);
-  // Read first: everything committed before it is then in the answer read after.
   const asOf = await summariesAsOf(ctx);
   const [row] = await queryRows(
     ctx.em,

@@ -16,7 +16,6 @@ export async function purchaseSequence(
   limit: number,
 ): Promise<PurchaseSequenceType> {
   const workspaceId = workspaceIdOf(ctx);
-  // Read first: everything committed before it is then in the answer read after.
   const asOf = await summariesAsOf(ctx);
   const rows = await queryRows(
     ctx.em,

@@ -1,6 +1,7 @@
 import { sql, workspaceIdOf, type RequestContext } from '@kontra/core';
 import { summariesAsOf } from './summaries.js';
 import { analyticRows } from './analytic-rows.js';
+import { inSegment } from './conditions.js';
 import type { RfmCustomerType, RfmReportType, RfmSegmentName } from '../resolvers/rfm.types.js';
 
 /**
@@ -21,7 +22,7 @@ const SCORED = (workspaceId: string | null, currency: string) => {
   with customers as (
     select s.counterparty_id, s.orders, s.revenue, s.last_order_at from analytics_customer_summary s
     where s.workspace_id = ${workspaceId} and s.currency = ${currency}
-      and s.counterparty_id not in (select c.id from counterparty c where c.workspace_id = ${workspaceId} and c.deleted_at is not null)),
+      and ${inSegment(workspaceId, sql`s.counterparty_id`)}),
   bounds as (
     select percentile_disc(array[0.2, 0.4, 0.6, 0.8]) within group (order by last_order_at) as last_order_at,
       percentile_disc(array[0.2, 0.4, 0.6, 0.8]) within group (order by orders) as orders,
@@ -40,7 +41,6 @@ const SCORED = (workspaceId: string | null, currency: string) => {
 };
 
 export async function rfmReport(ctx: RequestContext, currency: string): Promise<RfmReportType> {
-  // Read first: everything committed before it is then in the answer read after.
   const asOf = await summariesAsOf(ctx);
   const segments = await analyticRows(
     ctx,

@@ -1,6 +1,7 @@
 import { queryRows, sql, workspaceIdOf, type RequestContext, type SqlFragment } from '@kontra/core';
 import type { PeriodInput } from '../resolvers/period.input.js';
 import { periodBounds } from './period-sql.js';
+import { countedOrder, inSegment, type SegmentFilter } from './conditions.js';
 import { summariesAsOfFor } from './summaries.js';
 import { analyticRows } from './analytic-rows.js';
 import type {
@@ -15,7 +16,7 @@ import type {
 /**
  * The sales questions, each one SQL statement over the sales plugin's documented tables
  * (`sales_order`, `sales_order_line`, `sales_product`) and the core's. An order counts unless it
- * was cancelled or refunded; months and periods are read in the period's time zone.
+ * was cancelled or refunded (`countedOrder`); months and periods are read in the period's time zone.
  */
 
 function month(column: SqlFragment, timeZone: string): SqlFragment {
@@ -25,31 +26,8 @@ function month(column: SqlFragment, timeZone: string): SqlFragment {
 /** Orders that count, of the caller's workspace, placed in the period. */
 function countedOrders(ctx: RequestContext, o: SqlFragment, period: PeriodInput): SqlFragment {
   const { from, to } = periodBounds(period);
-  return sql`${o}.workspace_id = ${workspaceIdOf(ctx)} and ${o}.deleted_at is null
-    and ${o}.status not in ('CANCELLED', 'REFUNDED') and ${o}.placed_at >= ${from} and ${o}.placed_at < ${to}`;
-}
-
-export interface SegmentFilter {
-  role?: string | null;
-  tag?: string | null;
-  ownerId?: string | null;
-}
-
-/**
- * `column` names a counterparty of the segment: all conditions hold, and it is not deleted. Without
- * conditions only the (few) deleted ones are looked up.
- */
-export function inSegment(ctx: RequestContext, column: SqlFragment, filter: SegmentFilter): SqlFragment {
-  const workspaceId = workspaceIdOf(ctx);
-  const conditions = [];
-  if (filter.role) conditions.push(sql`c.roles @> array[${filter.role}]::text[]`);
-  if (filter.tag) conditions.push(sql`c.tags @> array[${filter.tag}]::text[]`);
-  if (filter.ownerId) conditions.push(sql`c.owner_id = ${filter.ownerId}::uuid`);
-  if (!conditions.length) {
-    return sql`${column} not in (select c.id from counterparty c where c.workspace_id = ${workspaceId} and c.deleted_at is not null)`;
-  }
-  return sql`${column} in (select c.id from counterparty c where c.workspace_id = ${workspaceId} and c.deleted_at is null
-    and ${sql.join(conditions, sql` and `)})`;
+  return sql`${o}.workspace_id = ${workspaceIdOf(ctx)} and ${countedOrder(o)}
+    and ${o}.placed_at >= ${from} and ${o}.placed_at < ${to}`;
 }
 
 interface BasketRow {
@@ -117,16 +95,16 @@ export async function typicalMonthlyBasket(
     ? sql`items as (
           select counterparty_id, product_id, quantity from analytics_basket_item b
           where b.workspace_id = ${workspaceId} and b.month >= ${period.from}::date and b.month < ${period.to}::date
-            and ${inSegment(ctx, sql`b.counterparty_id`, filter)}),
+            and ${inSegment(workspaceId, sql`b.counterparty_id`, filter)}),
         -- One per customer and month whatever the currencies; grouped in the key's order, without hashing.
         customer_months as (
           select counterparty_id, month from analytics_customer_month m
           where m.workspace_id = ${workspaceId} and m.month >= ${period.from}::date and m.month < ${period.to}::date
-            and ${inSegment(ctx, sql`m.counterparty_id`, filter)}
+            and ${inSegment(workspaceId, sql`m.counterparty_id`, filter)}
           group by month, counterparty_id)`
     : sql`orders as (
           select o.id, o.counterparty_id, ${month(sql`o.placed_at`, period.timeZone)} as month from sales_order ${o}
-          where ${countedOrders(ctx, o, period)} and ${inSegment(ctx, sql`o.counterparty_id`, filter)}),
+          where ${countedOrders(ctx, o, period)} and ${inSegment(workspaceId, sql`o.counterparty_id`, filter)}),
         items as (
           select orders.counterparty_id, l.product_id, sum(l.quantity)::float8 as quantity
           from orders join sales_order_line l on l.order_id = orders.id and l.workspace_id = ${workspaceId}
@@ -176,7 +154,7 @@ export async function contactedWithoutPurchase(
       where i.workspace_id = ${workspaceId} and i.deleted_at is null and i.direction = 'INBOUND'
         and i.type::text = any(${interactionTypes}) and i.occurred_at >= ${from} and i.occurred_at < ${to}
         and not exists (select 1 from sales_order o where o.workspace_id = ${workspaceId}
-          and o.counterparty_id = i.counterparty_id and o.deleted_at is null and o.status not in ('CANCELLED', 'REFUNDED')
+          and o.counterparty_id = i.counterparty_id and ${countedOrder(sql.ref('o'))}
           and o.placed_at >= ${from} and o.placed_at < ${to} + make_interval(days => ${graceDays}))
       group by i.counterparty_id order by max(i.occurred_at) desc, i.counterparty_id limit ${limit}`,
   );

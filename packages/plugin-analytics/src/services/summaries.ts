@@ -5,7 +5,8 @@ import type { PeriodInput } from '../resolvers/period.input.js';
  * Up to when the caller's workspace's summaries are complete (null before their first build): when
  * no event has been committed since their last refresh, the refresh job's last check (at most
  * `summaryRefreshSeconds` ago), else that refresh's time. It never goes back: every refresh is
- * later than the check of its run.
+ * later than the check of its run. Read it before the summaries, so that everything committed
+ * before it is in what is read after.
  */
 export async function summariesAsOf(ctx: RequestContext): Promise<Date | null> {
   const [row] = await queryRows(

@@ -1,7 +1,7 @@
 import { sql, type SqlFragment } from '@kontra/core';
+import { countedOrder } from './conditions.js';
 
-/** Orders that count towards the summaries: not deleted, cancelled or refunded. */
-const COUNTED = sql`o.deleted_at is null and o.status not in ('CANCELLED', 'REFUNDED')`;
+const COUNTED = countedOrder(sql.ref('o'));
 
 const SUMMARY_TABLES = [
   'analytics_customer_summary',

@@ -47,7 +47,7 @@ export class Order extends WorkspaceScopedEntity {
 /** One product of an order, at the price it had when ordered. */
 @Entity({ tableName: 'sales_order_line' })
 // Both carry the other id, so "the products of these orders" and "the orders of this product" are
-// answered from the index alone (the analytics audience asks both).
+// answered from the index alone ("what else was in the orders of this product" asks both).
 @Index({
   name: 'sales_order_line_workspace_id_order_id_index',
   expression:
